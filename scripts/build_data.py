@@ -1,0 +1,504 @@
+"""Build the course's data tables in data/ from the source pack.
+
+Usage: python scripts/build_data.py [--pack ../shared/sources] [--check]
+
+Every number comes from a CSV of the source pack (`../shared/sources/`), which
+records where each figure was published. This script only reshapes: it renames
+columns, splits multi-valued cells, turns each cited URL into a `source_id`
+(resolved in data/sources.csv) and writes data/datapackage.json with the
+sha256 hash and size of each table (the schema, units, licences and
+descriptions in that file are written by hand). With --check it writes nothing and
+exits 1 if data/ differs from what it would build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+DEFAULT_PACK = ROOT.parent / "shared" / "sources"
+
+# ---------------------------------------------------------------------------
+# Sources: every URL cited in the pack becomes one row of data/sources.csv.
+# ---------------------------------------------------------------------------
+
+URL_RE = re.compile(r"(?:https?://|github:)[^\s;\"]+")
+DATE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?!\d)")
+URL_DATE_RE = re.compile(r"(?<!\d)(19\d\d|20[0-2]\d)([-/]?)(0[1-9]|1[0-2])(?!\d)|(?<!\d)(19\d\d|20[0-2]\d)[-/](0[1-9]|1[0-2])")
+SKIP_HOST_LABELS = {"www", "m", "en", "english", "big5", "news", "html", "mail", "amp"}
+SPECIAL_HOSTS = {
+    "202.106.125.35": "cnki_yunnan_yearbook",
+    "github:j8ck2004": "pip_owid_copy",
+    "wiki.privacytools.io": "zh_wikipedia_mirror",
+}
+PUBLISHERS = [  # first keyword found in a source's description names its original publisher
+    ("github:", "World Bank Poverty and Inequality Platform (via Our World in Data)"),
+    ("white paper", "State Council Information Office (SCIO)"),
+    ("SCIO", "State Council Information Office (SCIO)"),
+    ("NBS", "National Bureau of Statistics of China (NBS)"),
+    ("Statistical Communique", "National Bureau of Statistics of China (NBS)"),
+    ("Statistical Yearbook", "National Bureau of Statistics of China (NBS)"),
+    ("Survey Yearbook", "National Bureau of Statistics of China (NBS)"),
+    ("Poverty Alleviation Yearbook", "China Poverty Alleviation Yearbook (LGOP)"),
+    ("LGOP", "State Council Leading Group Office of Poverty Alleviation (LGOP)"),
+    ("NDRC", "National Development and Reform Commission (NDRC)"),
+    ("MOHURD", "Ministry of Housing and Urban-Rural Development (MOHURD)"),
+    ("Xi's", "Xi Jinping speech, 2021-02-25"),
+    ("Xinhua", "Xinhua News Agency"),
+    ("People's Daily", "People's Daily"),
+    ("China Daily", "China Daily"),
+    ("China News Service", "China News Service"),
+    ("CNS", "China News Service"),
+    ("CCTV", "China Central Television (CCTV)"),
+    ("CRI", "China Radio International (CRI)"),
+    ("Global Times", "Global Times"),
+    ("Economic Daily", "Economic Daily"),
+    ("Wikipedia", "Wikipedia (secondary)"),
+    ("SCIRP", "Journal table compiled from the China Statistical Yearbook (secondary)"),
+    ("journal", "Journal table compiled from the China Statistical Yearbook (secondary)"),
+]
+
+
+def _segments(cell: str):
+    """Yield (url, description) for each URL cited in a source cell."""
+    for part in re.split(r"\s;\s|\s;(?=\s*(?:https?|line|rural|ratio))", str(cell)):
+        for match in URL_RE.finditer(part):
+            url = match.group(0).rstrip(").,")
+            rest = part[match.end():].strip()
+            before = part[: match.start()].strip().rstrip(":").strip()
+            desc = ""
+            if rest.startswith("("):
+                depth, end = 0, len(rest)
+                for i, ch in enumerate(rest):
+                    depth += ch == "("
+                    depth -= ch == ")"
+                    if depth == 0:
+                        end = i
+                        break
+                desc = rest[1:end].strip()
+            yield url, " ".join(x for x in (before, desc) if x and not URL_RE.search(x))
+
+
+def _slug(url: str, desc: str) -> str:
+    for prefix, name in SPECIAL_HOSTS.items():
+        if url.startswith(("http://" + prefix, "https://" + prefix, prefix)):
+            return name
+    host = re.sub(r"^https?://", "", url).split("/")[0].split(":")[0]
+    labels = [x for x in host.split(".") if x not in SKIP_HOST_LABELS]
+    tlds = {"com", "cn", "org", "net", "gov", "info", "us", "pk", "ng", "my", "tv", "xyz", "edu", "plus", "biz", "cc"}
+    core = [x for x in labels if x not in tlds] or labels
+    base = re.sub(r"[^a-z0-9]", "", core[-1].lower()) or "web"
+    date = DATE_RE.search(desc) or URL_DATE_RE.search(url)
+    if date:
+        base += "_" + re.sub(r"\D", "", date.group(0))[:6]
+    return base
+
+
+def _title_from_url(url: str) -> str:
+    """A readable title from a URL's last path segment, when it is made of words."""
+    last = [p for p in re.sub(r"[?#].*", "", url).split("/") if p][-1]
+    words = re.sub(r"\.s?html?$", "", last).replace("_", "-").split("-")
+    if sum(w.isalpha() for w in words) >= 3:
+        return " ".join(words)
+    return "web page at " + re.sub(r"^https?://", "", url).split("/")[0]
+
+
+def _publisher(url: str, desc: str) -> str:
+    text = url if url.startswith("github:") else desc
+    for key, name in PUBLISHERS:
+        if key in text:
+            return name
+    return "not stated (web page; see title)"
+
+
+class SourceRegistry:
+    """Collects cited URLs and gives each a stable, readable source_id."""
+
+    def __init__(self):
+        self.by_url: dict[str, dict] = {}
+
+    def ids(self, cell) -> str:
+        found = []
+        for url, desc in _segments(cell):
+            rec = self.by_url.get(url)
+            if rec is None:
+                rec = {"url": url, "title": desc}
+                self.by_url[url] = rec
+            elif len(desc) > len(rec["title"]):
+                rec["title"] = desc
+            found.append(url)
+        if not found:
+            raise ValueError(f"no URL in source cell: {cell!r}")
+        return ";".join(dict.fromkeys(found))  # URLs for now; replaced by ids in finish()
+
+    def finish(self, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+        used: dict[str, int] = {}
+        url_to_id = {}
+        for url in sorted(self.by_url):
+            rec = self.by_url[url]
+            slug = _slug(url, rec["title"])
+            used[slug] = used.get(slug, 0) + 1
+            url_to_id[url] = slug if used[slug] == 1 else f"{slug}_{used[slug]}"
+        for df in tables.values():
+            if "source_id" in df:
+                df["source_id"] = df["source_id"].map(lambda s: ";".join(url_to_id[u] for u in s.split(";")))
+        rows = []
+        for url, rec in self.by_url.items():
+            desc = rec["title"]
+            date = DATE_RE.search(desc)
+            rows.append({
+                "source_id": url_to_id[url],
+                "original_publisher": _publisher(url, desc),
+                "title": desc or _title_from_url(url),
+                "date": date.group(0) if date else "",
+                "url": url,
+                "copy": "yes" if re.search(r"\bcopy\b|repost|mirror|reprint", desc, re.I) or url.startswith("github:") else "no",
+            })
+        return pd.DataFrame(rows).sort_values("source_id").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+def headcount(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "rural_poverty_headcount.csv", dtype=str)
+    out = pd.DataFrame({
+        "year": src["year"].astype(int),
+        "standard": src["standard"].str.extract(r"^(\d{4})")[0],
+        "estimate": src["standard"].map(
+            lambda s: "back-cast" if "back-cast" in s else ("low-income line" if "low-income" in s else "official")),
+        "poor_million": pd.to_numeric(src["poor_million"]),
+        "incidence_pct": pd.to_numeric(src["incidence_pct"]),
+        "poverty_line_yuan": pd.to_numeric(src["poverty_line_yuan"]),
+        "line_price_basis": src["poverty_line_basis"].fillna(""),
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    })
+    return out.sort_values(["standard", "year"]).reset_index(drop=True)
+
+
+REGION_NAMES = {"east": "east", "central": "central", "west": "west",
+                '"three regions and three prefectures"': "three_regions_three_prefectures"}
+
+
+def regions(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "regional_poverty.csv", dtype=str)
+    return pd.DataFrame({
+        "year": src["year"].astype(int),
+        "region": src["region"].map(REGION_NAMES),
+        "rural_poor_million": pd.to_numeric(src["rural_poor_million"]),
+        "change_million": pd.to_numeric(src["change_from_prev_year_million"]),
+        "incidence_pct": pd.to_numeric(src["incidence_pct"]),
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    })
+
+
+SURVEY_BASIS = {
+    "integrated survey (back-estimated)": "integrated_backcast",
+    "integrated urban-rural household survey (from 2013)": "integrated",
+    "integrated survey": "integrated",
+    "old separate urban household survey": "old_survey",
+    "old rural household survey (net income, not disposable income)": "old_survey",
+    "old surveys (urban disposable vs rural net)": "old_survey",
+    "NBS rural poverty monitoring survey": "poverty_monitoring",
+}
+INCOME_INDICATORS = {
+    "urban_per_capita_disposable_income": ("urban_disposable_income", "yuan per person per year, current prices"),
+    "rural_per_capita_disposable_income": ("rural_disposable_income", "yuan per person per year, current prices"),
+    "rural_per_capita_net_income": ("rural_net_income", "yuan per person per year, current prices"),
+    "urban_rural_income_ratio": ("urban_rural_ratio", "ratio (rural = 1)"),
+    "poor_areas_rural_per_capita_disposable_income": ("poor_area_rural_income", "yuan per person per year, current prices"),
+    "poor_areas_income_share_of_national_rural": ("poor_area_income_share", "percent of national rural income"),
+}
+
+
+def income(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "income.csv", dtype=str)
+    src = src[src["indicator"] != "nbs_national_gini"]  # the Gini has its own table (gini.csv)
+    names = src["indicator"].map(lambda k: INCOME_INDICATORS[k][0])
+    out = pd.DataFrame({
+        "year": src["year"].astype(int),
+        "indicator": names,
+        "survey_basis": src["survey_basis"].map(SURVEY_BASIS),
+        "value": pd.to_numeric(src["value"]),
+        "unit": src["indicator"].map(lambda k: INCOME_INDICATORS[k][1]),
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    })
+    assert out["survey_basis"].notna().all()
+    return out.sort_values(["indicator", "survey_basis", "year"]).reset_index(drop=True)
+
+
+def gini(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "nbs_gini.csv", dtype=str)
+    return pd.DataFrame({
+        "year": src["year"].astype(int),
+        "gini": pd.to_numeric(src["gini"]),
+        "provisional": src["note"].fillna("").str.contains("provisional").map({True: "yes", False: "no"}),
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    })
+
+
+# Theme of each milestone, by the year-month it starts with (a teaching label, not a number).
+MILESTONE_THEMES = {
+    "1978": "reform", "1984-09": "policy", "1986-05-16": "institution", "1993": "institution",
+    "1994": "plan", "2001-05": "assessment", "2001": "plan", "2001-10-15": "white paper",
+    "2011": "plan", "2011-11": "poverty line", "2011-11-16": "white paper",
+    "2013-11-03": "targeted poverty alleviation", "2014": "targeted poverty alleviation",
+    "2015-11-27": "targeted poverty alleviation", "2017-10-18": "rural revitalization",
+    "2018-02-04": "rural revitalization", "2018-09": "rural revitalization",
+    "2020-11-23": "assessment", "2020-12": "transition", "2021-02-25": "institution",
+    "2021-04-06": "white paper", "2021-04-29": "rural revitalization", "2021-09-28": "white paper",
+}
+
+
+def _period(year: int) -> str:
+    if year < 1986:
+        return "1978-1985 rural reform"
+    if year < 2001:
+        return "1986-2000 development-oriented poverty reduction"
+    if year < 2013:
+        return "2001-2012 outlines and a new line"
+    if year <= 2020:
+        return "2013-2020 targeted poverty alleviation"
+    return "2021 on: transition to rural revitalization"
+
+
+def milestones(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "milestones.csv", dtype=str)
+    years = src["date"].str[:4].astype(int)
+    return pd.DataFrame({
+        "date": src["date"],
+        "year": years,
+        "period": years.map(_period),
+        "theme": src["date"].map(MILESTONE_THEMES),
+        "event": src["event"],
+        "description": src["description"],
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    })
+
+
+def county_exits(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "counties_exit.csv", dtype=str)
+    src = src[src["item"] == "counties exited (cohort)"]
+    return pd.DataFrame({
+        "year": src["year"].astype(int),
+        "counties_exited": src["counties"].astype(int),
+        "cumulative_exited": src["cumulative_exited"].astype(int),
+        "remaining_of_832": src["remaining_of_832"].astype(int),
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    }).reset_index(drop=True)
+
+
+# (row label in counties_exit.csv `item`, fact id, value, unit, what the number counts)
+# Values are read from that row's `counties` cell or, where stated, from its note.
+COUNTY_FACTS = [
+    ("total nationally designated poor counties", "designated_poor_counties", "counties", None),
+    ("composition of the 832", "designated_poor_counties_composition", "counties", None),
+    ("national key counties (592) by region", "key_counties_2012", "counties", None),
+    ("contiguous areas of extreme poverty (集中连片特困地区)", "contiguous_poverty_areas", "areas", None),
+]
+COUNTY_NOTE_FACTS = [  # numbers stated in a row's note: (item, fact id, regex, unit)
+    ("total nationally designated poor counties", "provinces_with_designated_counties", r"(\d+) provinces", "provinces"),
+    ("composition of the 832", "contiguous_area_counties", r"\+ (\d+) contiguous-area", "counties"),
+    ("composition of the 832", "counties_in_both_lists", r"(\d+) in both", "counties"),
+    ("national key counties (592) by region", "key_counties_central", r"(\d+) central", "counties"),
+    ("national key counties (592) by region", "key_counties_western", r"(\d+) western", "counties"),
+]
+
+
+def county_facts(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "counties_exit.csv", dtype=str).set_index("item")
+    rows = []
+    for item, fid, unit, _ in COUNTY_FACTS:
+        r = src.loc[item]
+        rows.append((fid, int(r["counties"]), unit, r["year"], item, r))
+    for item, fid, pattern, unit in COUNTY_NOTE_FACTS:
+        r = src.loc[item]
+        rows.append((fid, int(re.search(pattern, r["note"]).group(1)), unit, r["year"], f"{item}: from the note", r))
+    return pd.DataFrame([{
+        "fact_id": fid, "value": value, "unit": unit, "period": period, "item": item,
+        "status": r["status"], "source_id": reg.ids(r["source"]), "note": r["note"],
+    } for fid, value, unit, period, item, r in rows])
+
+
+# Row index in white_paper_facts.csv -> tidy facts: (fact_id, value, unit, qualifier, period).
+# Two rows of the pack state no number ("all", "basically full coverage") and are left out.
+WHITE_PAPER = {
+    0: [("roads_built_or_renovated_poor_areas", 1.1, "million km", "exact", None)],
+    1: [("new_railway_poor_areas", 35000, "km", "exact", None)],
+    3: [("rural_roads_previously_poor_areas", 1.4, "million km", "more than", None)],
+    4: [("irrigated_farmland_added", 80.29, "million mu", "exact", None)],
+    5: [("water_supply_capacity_added", 18.1, "billion m3", "exact", None)],
+    6: [("drinking_water_secured", 28.89, "million people", "exact", None)],
+    8: [("power_supply_poor_areas", 99, "percent of poor areas", "exact", None)],
+    9: [("fibre_poor_villages", 98, "percent of poor villages", "more than", None),
+        ("4g_poor_villages", 98, "percent of poor villages", "more than", None)],
+    10: [("dilapidated_houses_renovated_people", 25.68, "million people", "exact", None),
+         ("dilapidated_houses_renovated_households", 7.9, "million households", "exact", None)],
+    11: [("housing_safety_verified_households", 23.4, "million households", "exact", None)],
+    12: [("relocated_people", 9.6, "million people", "more than", None)],
+    13: [("resettlement_sites", 35000, "sites", "about", None)],
+    14: [("resettlement_housing_units", 2.66, "million housing units", "more than", None)],
+    15: [("relocated_income", 4221, "yuan per person per year", "exact", "2016"),
+         ("relocated_income", 9313, "yuan per person per year", "exact", "2019")],
+    16: [("dropouts_returned_to_school", 200000, "children", "exact", None)],
+    17: [("compulsory_education_completion", 94.8, "percent", "exact", None)],
+    18: [("higher_education_entrants", 5.1, "million students", "exact", None)],
+    19: [("schools_renovated", 108000, "schools", "exact", None)],
+    20: [("medical_insurance_coverage", 99.9, "percent of the poor", "more than", None)],
+    21: [("counties_with_secondary_hospital", 98, "percent of poor counties", "exact", None)],
+    22: [("dibao_or_extreme_poverty_support", 19.36, "million people", "exact", None)],
+    23: [("pension_insurance_enrolled", 60.98, "million people", "exact", None)],
+    24: [("cultural_centres_completed", 99.48, "percent", "exact", None)],
+    25: [("registered_poor_employed", 15.3, "million people", "exact", "2016"),
+         ("registered_poor_employed", 32.4, "million people", "exact", "2020")],
+    26: [("poor_area_rural_income", 6079, "yuan per person per year", "exact", "2013"),
+         ("poor_area_rural_income", 12588, "yuan per person per year", "exact", "2020")],
+    27: [("registered_poor_net_income", 2982, "yuan per person per year", "exact", "2015"),
+         ("registered_poor_net_income", 10740, "yuan per person per year", "exact", "2020")],
+    28: [("rural_poor_lifted_2012_2020", 98.99, "million people", "exact", None)],
+    29: [("average_annual_reduction_2013_2020", 12.4, "million people per year", "exact", None)],
+    30: [("rural_poor_lifted_since_1978", 770, "million people", "exact", None)],
+    31: [("small_ethnic_groups_lifted", 28, "ethnic groups", "exact", None)],
+    32: [("deaths_in_poverty_fight", 1800, "people", "more than", None)],
+}
+
+
+def white_paper_facts(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "white_paper_facts.csv", dtype=str)
+    rows = []
+    for i, facts in WHITE_PAPER.items():
+        r = src.loc[i]
+        stated = re.sub(r"[,\s]", "", r["value"])
+        for fid, value, unit, qualifier, period in facts:
+            number = f"{value:g}".replace("+", "")
+            if number not in stated and str(int(value)) not in stated:
+                raise ValueError(f"white_paper_facts row {i}: {value} not in {r['value']!r}")
+            rows.append({
+                "fact_id": fid, "topic": r["topic"], "fact": r["fact"], "value": value, "unit": unit,
+                "qualifier": qualifier, "period": period or r["period_or_date"],
+                "source_document": r["source_document"], "status": r["status"],
+                "source_id": reg.ids(r["source"]), "note": r["note"] if isinstance(r["note"], str) else "",
+            })
+    return pd.DataFrame(rows)
+
+
+PIP_LINES = [  # (column, line label, line value column or fixed value)
+    ("headcount_ratio_intl_pct", "international", "intl_line"),
+    ("headcount_ratio_lmic_pct", "lower-middle income", "lmic_line"),
+    ("headcount_ratio_umic_pct", "upper-middle income", "umic_line"),
+    ("headcount_ratio_10usd_pct", "ten dollars", 10.0),
+]
+
+
+def pip_headcount(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.concat([pd.read_csv(pack / "pip_china.csv", dtype=str),
+                     pd.read_csv(pack / "pip_comparison.csv", dtype=str)], ignore_index=True)
+    parts = []
+    for col, label, line in PIP_LINES:
+        lines = src[line].str.lstrip("$").astype(float) if isinstance(line, str) else line
+        parts.append(pd.DataFrame({
+            "country": src["country"], "year": src["year"].astype(int),
+            "reporting_level": src["reporting_level"], "welfare_type": src["welfare_type"],
+            "ppp_version": src["ppp_version"].astype(int),
+            "survey_comparability": src["survey_comparability"].astype(int),
+            "line": label, "line_usd_per_day": lines,
+            "headcount_ratio_pct": pd.to_numeric(src[col]),
+        }))
+    half = src[["country", "year", "reporting_level", "welfare_type", "ppp_version", "survey_comparability"]].copy()
+    half = half.astype({"year": int, "ppp_version": int, "survey_comparability": int})
+    half["line"] = "half of median"
+    half["line_usd_per_day"] = float("nan")
+    half["headcount_ratio_pct"] = pd.to_numeric(src["headcount_ratio_50pct_median_pct"])
+    parts.append(half)
+    out = pd.concat(parts, ignore_index=True)
+    ids = src["source"].map(reg.ids)
+    out["source_id"] = pd.concat([ids] * len(parts), ignore_index=True)
+    return out.sort_values(["country", "reporting_level", "ppp_version", "line", "year"]).reset_index(drop=True)
+
+
+def population(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "population.csv", dtype=str)
+    return pd.DataFrame({
+        "year": src["year"].astype(int),
+        "total_million": pd.to_numeric(src["total_million"]),
+        "urban_million": pd.to_numeric(src["urban_million"]),
+        "rural_million": pd.to_numeric(src["rural_million"]),
+        "urbanization_pct": pd.to_numeric(src["urbanization_rate_pct"]),
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    })
+
+
+BUILDERS = {
+    "headcount": headcount, "regions": regions, "income": income, "gini": gini,
+    "milestones": milestones, "county_exits": county_exits, "county_facts": county_facts,
+    "white_paper_facts": white_paper_facts, "pip_headcount": pip_headcount, "population": population,
+}
+
+
+def build(pack: Path) -> dict[str, bytes]:
+    """Return {file name: CSV bytes} for every table, sources.csv included."""
+    reg = SourceRegistry()
+    tables = {name: fn(pack, reg) for name, fn in BUILDERS.items()}
+    tables["sources"] = reg.finish(tables)
+    out = {}
+    for name, df in tables.items():
+        buf = io.StringIO()
+        df.to_csv(buf, index=False, lineterminator="\n", float_format="%.10g")
+        out[f"{name}.csv"] = buf.getvalue().encode("utf-8")
+    return out
+
+
+def datapackage(files: dict[str, bytes]) -> dict:
+    """data/datapackage.json with each resource's hash and size brought up to date."""
+    meta = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    for res in meta["resources"]:
+        content = files[res["path"]]
+        res["hash"] = "sha256:" + hashlib.sha256(content).hexdigest()
+        res["bytes"] = len(content)
+    return meta
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pack", type=Path, default=DEFAULT_PACK, help="folder of the source pack")
+    ap.add_argument("--check", action="store_true", help="compare with data/ instead of writing")
+    args = ap.parse_args(argv)
+    files = build(args.pack)
+    files["datapackage.json"] = (json.dumps(datapackage(files), indent=2, ensure_ascii=False) + "\n").encode()
+    differ = [n for n, b in files.items() if not (DATA / n).exists() or (DATA / n).read_bytes() != b]
+    if args.check:
+        for n in differ:
+            print(f"data/{n} differs from what scripts/build_data.py builds")
+        return 1 if differ else 0
+    for n, b in files.items():
+        (DATA / n).write_bytes(b)
+    print(f"wrote {len(files)} files to data/ ({len(differ)} changed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
