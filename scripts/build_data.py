@@ -73,7 +73,7 @@ def _segments(cell: str):
     for part in re.split(r"\s;\s|\s;(?=\s*(?:https?|line|rural|ratio))", str(cell)):
         for match in URL_RE.finditer(part):
             url = match.group(0).rstrip(").,")
-            rest = part[match.end():].strip()
+            rest = re.sub(r"^and \S+\s*", "", part[match.end():].strip())  # "url and /other.html (desc)"
             before = part[: match.start()].strip().rstrip(":").strip()
             desc = ""
             if rest.startswith("("):

@@ -1,0 +1,205 @@
+"""Load the course's data tables, checked against data/datapackage.json.
+
+    from ruralrev import data
+    df = data.load("headcount")       # a pandas DataFrame
+    print(df.attrs["citation"])        # where the table's figures come from
+    data.cite("zylgz_202001")          # one source, as a citation line
+
+Every load checks the file's sha256 hash, its columns and the type and
+constraints of every value, and that each `source_id` resolves in
+data/sources.csv. Any problem raises `DataError`, whose one-line message names
+the file and says how to restore it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["DataError", "load", "tables", "describe", "cite", "data_dir"]
+
+RESTORE = "Restore it with `git checkout -- data/` (or download the course again)"
+
+
+class DataError(Exception):
+    """A data file is missing, edited or malformed; the message says which and how to fix it."""
+
+    def _render_traceback_(self):  # IPython shows this instead of a traceback
+        return [f"DataError: {self}"]
+
+
+def data_dir() -> Path:
+    """The folder holding datapackage.json: $RURALREV_DATA, else the nearest data/ above the
+    working directory, else the data/ beside this package."""
+    env = os.environ.get("RURALREV_DATA")
+    if env:
+        return Path(env)
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        if (folder / "data" / "datapackage.json").is_file():
+            return folder / "data"
+    return Path(__file__).resolve().parents[1] / "data"
+
+
+def _descriptor(folder: Path) -> dict:
+    path = folder / "datapackage.json"
+    try:
+        return _read_descriptor(path, path.stat().st_mtime_ns)
+    except FileNotFoundError:
+        raise DataError(f"{_shown(path)} is missing. {RESTORE}.") from None
+
+
+@lru_cache(maxsize=4)
+def _read_descriptor(path: Path, _mtime: int) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(f"{_shown(path)} is not valid JSON ({exc.__class__.__name__}). {RESTORE}.") from None
+
+
+def _resource(name: str, folder: Path) -> dict:
+    resources = {r["name"]: r for r in _descriptor(folder)["resources"]}
+    if name not in resources:
+        raise DataError(f"there is no table named {name!r} in data/datapackage.json; "
+                        f"choose one of: {', '.join(sorted(resources))}")
+    return resources[name]
+
+
+def tables(folder: Path | None = None) -> list[str]:
+    """Names of the tables `load` accepts."""
+    return [r["name"] for r in _descriptor(folder or data_dir())["resources"]]
+
+
+def describe(name: str, folder: Path | None = None) -> dict:
+    """The table's entry in datapackage.json: title, description, fields with units, sources."""
+    return _resource(name, folder or data_dir())
+
+
+def load(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """Return table `name` as a DataFrame, after checking its hash, schema and source ids.
+
+    `df.attrs` holds the table's `name`, `title`, `citation` and `units` (column -> unit).
+    """
+    folder = Path(folder or data_dir())
+    res = _resource(name, folder)
+    path = folder / res["path"]
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise DataError(f"{_shown(path)} is missing. {RESTORE}.") from None
+    df = _load_checked(str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res, sort_keys=True), str(folder))
+    out = df.copy()
+    out.attrs = {
+        "name": name,
+        "title": res.get("title", name),
+        "citation": citation(name, folder),
+        "units": {f["name"]: f["unit"] for f in res["schema"]["fields"] if "unit" in f},
+    }
+    return out
+
+
+@lru_cache(maxsize=32)
+def _load_checked(path_str: str, _mtime: int, _size: int, res_json: str, folder_str: str) -> pd.DataFrame:
+    path, res = Path(path_str), json.loads(res_json)
+    content = path.read_bytes()
+    expected = res.get("hash", "").removeprefix("sha256:")
+    if hashlib.sha256(content).hexdigest() != expected:
+        raise DataError(f"{_shown(path)} has been changed: its sha256 hash no longer matches datapackage.json. {RESTORE}.")
+    raw = _read_csv(path)
+    fields = res["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    if list(raw.columns) != names:
+        extra = [c for c in raw.columns if c not in names]
+        missing = [c for c in names if c not in raw.columns]
+        raise DataError(f"{_shown(path)} has columns that do not match its schema (unexpected: {extra or 'none'}; "
+                        f"missing: {missing or 'none'}). {RESTORE}.")
+    df = pd.DataFrame({f["name"]: _cast(raw[f["name"]], f, path) for f in fields})
+    if "source_id" in df and res["name"] != "sources":
+        _check_source_ids(df["source_id"], path, Path(folder_str))
+    return df
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise DataError(f"{_shown(path)} cannot be read as CSV ({exc.__class__.__name__}). {RESTORE}.") from None
+
+
+def _shown(path: Path) -> str:
+    """How a file is named in messages: data/<file>, never a machine's absolute path."""
+    return f"data/{path.name}"
+
+
+def _cast(col: pd.Series, field: dict, path: Path) -> pd.Series:
+    """Convert one text column to the field's type and check its constraints."""
+    name, kind, rules = field["name"], field["type"], field.get("constraints", {})
+    empty = col.str.strip() == ""
+    if rules.get("required") and empty.any():
+        raise DataError(f"{_shown(path)}: column {name!r} is empty in row {int(empty.idxmax()) + 2}. {RESTORE}.")
+    if kind in ("integer", "number"):
+        values = pd.to_numeric(col.where(~empty), errors="coerce")
+        bad = values.isna() & ~empty
+        if kind == "integer":
+            bad |= values.notna() & (values % 1 != 0)
+        if bad.any():
+            row = int(bad.idxmax())
+            raise DataError(f"{_shown(path)}: column {name!r} row {row + 2} holds {col[row]!r}, not a {kind}. {RESTORE}.")
+        if kind == "number":
+            values = values.astype("float64")
+        else:
+            values = values.astype("int64" if values.notna().all() else "Int64")
+    else:
+        values = col
+    checks = []
+    if "enum" in rules:
+        allowed = {str(v) for v in rules["enum"]}
+        checks.append((~empty & ~col.isin(allowed), f"not one of {sorted(allowed)}"))
+    if "minimum" in rules:
+        checks.append((values.notna() & (values < rules["minimum"]), f"below the minimum {rules['minimum']}"))
+    if "maximum" in rules:
+        checks.append((values.notna() & (values > rules["maximum"]), f"above the maximum {rules['maximum']}"))
+    if "pattern" in rules:
+        checks.append((~empty & ~col.str.fullmatch(rules["pattern"]), "not in the expected format"))
+    if rules.get("unique"):
+        checks.append((col.duplicated(), "a duplicate"))
+    for bad, why in checks:
+        if bad.any():
+            row = int(bad.idxmax())
+            raise DataError(f"{_shown(path)}: column {name!r} row {row + 2} holds {col[row]!r}, {why}. {RESTORE}.")
+    return values
+
+
+def _check_source_ids(ids: pd.Series, path: Path, folder: Path) -> None:
+    known = set(load("sources", folder)["source_id"])
+    for row, cell in ids.items():
+        unknown = [s for s in cell.split(";") if s not in known]
+        if unknown:
+            raise DataError(f"{_shown(path)}: row {row + 2} cites source_id {unknown[0]!r}, which is not in "
+                            f"sources.csv. {RESTORE}.")
+
+
+def cite(source_ids: str, folder: Path | None = None) -> str:
+    """Citation lines for one or more source ids ('a;b' or 'a')."""
+    src = load("sources", folder).set_index("source_id")
+    lines = []
+    for sid in dict.fromkeys(source_ids.split(";")):
+        if sid not in src.index:
+            raise DataError(f"sources.csv has no source_id {sid!r}. {RESTORE}.")
+        r = src.loc[sid]
+        date = f", {r['date']}" if r["date"] else ""
+        copy = " (copy)" if r["copy"] == "yes" else ""
+        lines.append(f"[{sid}] {r['original_publisher']}: {r['title']}{date}. {r['url']}{copy}")
+    return "\n".join(lines)
+
+
+def citation(name: str, folder: Path | None = None) -> str:
+    """One paragraph saying what a table is and whom its figures come from."""
+    res = _resource(name, Path(folder or data_dir()))
+    publishers = "; ".join(s["title"] for s in res.get("sources", []))
+    return (f"{res.get('title', name)} (data/{res['path']}). Sources: {publishers}. "
+            f"Each row's source_id resolves in data/sources.csv.")

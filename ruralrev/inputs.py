@@ -1,0 +1,36 @@
+"""Validate what a user types or picks in a widget; bad input raises InputError."""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """A user's input is out of range or of the wrong kind; the message is one line for the widget."""
+
+
+def whole_number(text, *, name: str, low: int, high: int) -> int:
+    """Parse `text` as a whole number between `low` and `high` (inclusive)."""
+    if isinstance(text, bool):
+        raise InputError(f"{name} must be a whole number from {low} to {high}.")
+    if isinstance(text, int):
+        value = text
+    else:
+        cleaned = str(text).strip()
+        if not cleaned:
+            raise InputError(f"{name} is empty: type a whole number from {low} to {high}.")
+        try:
+            value = int(cleaned)
+        except ValueError:
+            raise InputError(f"{name} must be a whole number from {low} to {high}; "
+                             f"{cleaned[:20]!r} is not.") from None
+    if not low <= value <= high:
+        raise InputError(f"{name} must be from {low} to {high}; {value} is outside that range.")
+    return value
+
+
+def one_of(value, options, *, name: str):
+    """Check that `value` is one of `options` (a dropdown can be set from code to anything)."""
+    options = list(options)
+    if value not in options:
+        shown = ", ".join(map(str, options[:6])) + (", ..." if len(options) > 6 else "")
+        raise InputError(f"{name} must be one of: {shown}.")
+    return value

@@ -1,0 +1,60 @@
+"""Figure functions: each takes data, draws on `ax` (a new one if None) and returns the Axes.
+
+Every series gets a colour from a colour-blind-safe palette *and* a marker and line
+style, so no figure relies on colour alone. No Chinese characters go into figures.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+PALETTE = sns.color_palette("colorblind", 8)
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+LINESTYLES = ["-", "--", ":", "-."]
+
+
+def theme() -> None:
+    """Set the course's look: colour-blind-safe palette, readable sizes, light grid."""
+    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font_scale=1.05)
+    plt.rcParams.update({
+        "figure.figsize": (7.5, 4.2), "figure.dpi": 90, "savefig.dpi": 90,
+        "axes.titlesize": 13, "axes.labelsize": 12, "legend.fontsize": 10,
+        "lines.linewidth": 2, "lines.markersize": 6, "svg.hashsalt": "ruralrev",
+    })
+
+
+def styles():
+    """Endless (colour, marker, linestyle) triples: every series differs in all three."""
+    return zip(itertools.cycle(PALETTE), itertools.cycle(MARKERS), itertools.cycle(LINESTYLES))
+
+
+def _axes(ax):
+    return ax if ax is not None else plt.subplots()[1]
+
+
+def plot_series(series: dict[str, pd.DataFrame], *, ylabel: str, title: str = "", ax=None):
+    """Line chart with markers of one or more series, each a frame with columns year and value."""
+    ax = _axes(ax)
+    for (label, df), (colour, marker, ls) in zip(series.items(), styles()):
+        ax.plot(df["year"], df["value"], color=colour, marker=marker, linestyle=ls, label=label)
+    ax.set(xlabel="Year", ylabel=ylabel, title=title)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    if len(series) > 1:
+        ax.legend(frameon=False)
+    return ax
+
+
+def plot_coverage(coverage: pd.DataFrame, *, ax=None):
+    """Horizontal ranges: the years each table covers (columns table, first_year, last_year)."""
+    ax = _axes(ax)
+    colour, marker, _ = next(styles())
+    for i, row in enumerate(coverage.itertuples()):
+        ax.plot([row.first_year, row.last_year], [i, i], color=colour, linewidth=3, marker=marker)
+    ax.set_yticks(range(len(coverage)), coverage["table"])
+    ax.invert_yaxis()
+    ax.set(xlabel="Year", title="Years covered by each table")
+    return ax

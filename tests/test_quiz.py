@@ -1,0 +1,46 @@
+"""Self-check questions: feedback by letter, index or text; widget gives the same feedback."""
+
+import pytest
+
+from ruralrev import quiz
+
+
+def test_every_question_is_well_formed():
+    for qid, q in quiz.questions().items():
+        assert len(qid.split(".")) == 2 and q["prompt"] and q["explanation"]
+        assert 0 <= q["answer"] < len(q["options"]) >= 2
+
+
+def test_check_accepts_letter_index_and_text():
+    q = quiz.questions()["00.1"]
+    right = q["answer"]
+    assert quiz.check("00.1", "abcd"[right]).startswith("Correct.")
+    assert quiz.check("00.1", right).startswith("Correct.")
+    assert quiz.check("00.1", q["options"][right]).startswith("Correct.")
+    wrong = (right + 1) % len(q["options"])
+    assert quiz.check("00.1", wrong).startswith("Not quite.")
+
+
+@pytest.mark.parametrize("answer", ["z", 99, None, "", True])
+def test_check_bad_answer_gets_one_line(answer):
+    assert quiz.check("00.1", answer) == "Answer with one letter from a to d."
+
+
+def test_unknown_question():
+    with pytest.raises(KeyError, match="no self-check question"):
+        quiz.check("99.9", "a")
+
+
+def test_widget_feedback_matches_check():
+    box = quiz.show("00.2")
+    box.button.click()
+    assert "Pick an answer first." in box.feedback.value
+    box.choice.value = 1
+    box.button.click()
+    assert quiz.check("00.2", 1).split(".")[0] in box.feedback.value
+    assert "a)" in box.choice.options[0][0]
+
+
+def test_prompt_lists_options():
+    text = quiz.prompt("00.3")
+    assert text.count(")") >= 4 and "a) " in text

@@ -1,0 +1,80 @@
+"""Explorers: set each control, check the result; bad input gives a message and keeps the output."""
+
+import pytest
+
+from ruralrev import data, widgets
+
+
+@pytest.fixture(scope="module")
+def ex_factory():
+    return lambda **kw: widgets.TableExplorer(**kw)
+
+
+def test_default_shows_the_2010_standard_headcount(ex_factory):
+    ex = ex_factory(series="2010 · official")
+    rows = ex.result["rows"]
+    assert rows["year"].tolist() == list(range(2011, 2021))
+    assert ex.summary.value.startswith('<p class="ruralrev-summary">poor_million (million people), 2010 · official: '
+                                       "122.38 in 2011 and 0 in 2020 (10 values).")
+    assert list(ex.ax.get_lines()[0].get_ydata()) == rows["value"].tolist()
+    assert ex.figure.value.startswith('<img alt="poor_million') and "base64," in ex.figure.value
+
+
+def test_each_control_changes_the_result(ex_factory):
+    ex = ex_factory(series="2010 · official")
+    ex.measure.value = "incidence_pct"
+    assert ex.result["rows"]["value"].iloc[0] == 12.7
+    ex.start.value = "2015"
+    assert ex.result["rows"]["year"].min() == 2015
+    ex.end.value = "2018"
+    assert ex.result["rows"]["year"].tolist() == [2015, 2016, 2017, 2018]
+    ex.series.value = "1978 · official"
+    assert ex.error.startswith("No values")  # 1978 standard ends in 2007: message, output kept
+    assert ex.result["series"] == "2010 · official"
+    ex.start.value, ex.end.value = "1978", "2007"
+    assert ex.result["series"] == "1978 · official" and ex.result["rows"]["value"].iloc[0] == 30.7
+    ex.table.value = "gini"
+    assert ex.result["table"] == "gini" and ex.series.value == "all rows"
+    assert ex.start.value == "2003" and ex.result["summary"]["first"] == 0.479
+    assert "gini (index (0 to 1))" in ex.summary.value
+
+
+@pytest.mark.parametrize("control, value, fragment", [
+    ("start", "abc", "From year must be a whole number"),
+    ("end", "1800", "To year must be from 1978 to 2020"),
+    ("start", "", "From year is empty"),
+    ("start", "2019", None),  # valid, then end before start below
+])
+def test_bad_input_shows_one_line_message_and_keeps_output(ex_factory, control, value, fragment):
+    ex = ex_factory(series="2010 · official")
+    before_summary, before_figure, before_result = ex.summary.value, ex.figure.value, ex.result
+    getattr(ex, control).value = value
+    if fragment is None:
+        ex.end.value = "2012"
+        fragment = "must not be after"
+    assert fragment in ex.error and "\n" not in ex.error
+    assert 'role="alert"' in ex.message.value
+    if control != "start" or value != "2019":
+        assert ex.summary.value == before_summary and ex.figure.value == before_figure
+        assert ex.result is before_result
+
+
+def test_message_clears_after_valid_input(ex_factory):
+    ex = ex_factory(series="2010 · official")
+    ex.start.value = "abc"
+    assert ex.message.value
+    ex.start.value = "2013"
+    assert ex.message.value == "" and ex.error == "" and ex.result["rows"]["year"].min() == 2013
+
+
+def test_summary_sources_resolve(ex_factory):
+    ex = ex_factory(table="regions")
+    ids = ex.summary.value.split("Sources: ")[1].rstrip(".</p>").split(", ")
+    assert set(ids) <= set(data.load("sources")["source_id"])
+
+
+def test_figure_is_reused_between_updates(ex_factory):
+    ex = ex_factory()
+    fig = ex.fig
+    ex.start.value = "1990"
+    assert ex.fig is fig and len(ex.ax.get_lines()) == 1
