@@ -34,3 +34,22 @@ def one_of(value, options, *, name: str):
         shown = ", ".join(map(str, options[:6])) + (", ..." if len(options) > 6 else "")
         raise InputError(f"{name} must be one of: {shown}.")
     return value
+
+
+def number(text, *, name: str, low: float, high: float) -> float:
+    """Parse `text` as a number (a decimal point, no thousands separators) between `low` and `high`."""
+    if isinstance(text, bool):
+        raise InputError(f"{name} must be a number from {low:g} to {high:g}.")
+    if isinstance(text, (int, float)):
+        value = float(text)
+    else:
+        cleaned = str(text).strip()
+        if not cleaned:
+            raise InputError(f"{name} is empty: type a number from {low:g} to {high:g}.")
+        try:
+            value = float(cleaned)
+        except ValueError:
+            raise InputError(f"{name} must be a number from {low:g} to {high:g}; {cleaned[:20]!r} is not.") from None
+    if value != value or not low <= value <= high:  # NaN fails too
+        raise InputError(f"{name} must be from {low:g} to {high:g}; {value:g} is outside that range.")
+    return value

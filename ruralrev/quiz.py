@@ -1,7 +1,7 @@
 """Self-check questions with immediate feedback.
 
-Questions live in questions.json inside this package, so answers are not in the
-notebooks' source. `show("00.1")` displays a keyboard-usable widget; `check("00.1",
+Questions live in ruralrev/questions/NN.json (one file per lesson), so answers are
+not in the notebooks' source. `show("00.1")` displays a keyboard-usable widget; `check("00.1",
 "b")` gives the same feedback as text where widgets are not available.
 """
 
@@ -18,8 +18,11 @@ LETTERS = "abcdefgh"
 @lru_cache(maxsize=1)
 def questions() -> dict:
     """All questions, by id ('00.1' = lesson 00, question 1)."""
-    text = resources.files(__package__).joinpath("questions.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    found = {}
+    for entry in sorted(resources.files(__package__).joinpath("questions").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            found.update(json.loads(entry.read_text(encoding="utf-8")))
+    return found
 
 
 def _question(qid: str) -> dict:

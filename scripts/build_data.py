@@ -38,10 +38,12 @@ SKIP_HOST_LABELS = {"www", "m", "en", "english", "big5", "news", "html", "mail",
 SPECIAL_HOSTS = {
     "202.106.125.35": "cnki_yunnan_yearbook",
     "github:j8ck2004": "pip_owid_copy",
+    "github:lowl6": "ci_pae_counties_dataset",
     "wiki.privacytools.io": "zh_wikipedia_mirror",
 }
 PUBLISHERS = [  # first keyword found in a source's description names its original publisher
-    ("github:", "World Bank Poverty and Inequality Platform (via Our World in Data)"),
+    ("github:j8ck2004", "World Bank Poverty and Inequality Platform (via Our World in Data)"),
+    ("third-party dataset", "not stated (third-party dataset on GitHub)"),
     ("white paper", "State Council Information Office (SCIO)"),
     ("SCIO", "State Council Information Office (SCIO)"),
     ("NBS", "National Bureau of Statistics of China (NBS)"),
@@ -68,8 +70,12 @@ PUBLISHERS = [  # first keyword found in a source's description names its origin
 ]
 
 
+GITHUB_RE = re.compile(r"GitHub (\S+/\S+) \(repository at (\w+)\), (\S+?):? ")
+
+
 def _segments(cell: str):
     """Yield (url, description) for each URL cited in a source cell."""
+    cell = GITHUB_RE.sub(lambda m: f"github:{m.group(1)}@{m.group(2)}:{m.group(3)} (third-party dataset) ", str(cell))
     for part in re.split(r"\s;\s|\s;(?=\s*(?:https?|line|rural|ratio))", str(cell)):
         for match in URL_RE.finditer(part):
             url = match.group(0).rstrip(").,")
@@ -113,7 +119,7 @@ def _title_from_url(url: str) -> str:
 
 
 def _publisher(url: str, desc: str) -> str:
-    text = url if url.startswith("github:") else desc
+    text = url if url.startswith("github:j8ck2004") else desc
     for key, name in PUBLISHERS:
         if key in text:
             return name
@@ -452,10 +458,85 @@ def population(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
     })
 
 
+QUINTILE_CONCEPT = {"national": ("disposable", "integrated"), "rural": ("net", "old_survey"),
+                    "urban": ("disposable", "old_survey")}
+
+
+def income_quintiles(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "income_quintiles.csv", dtype=str)
+    return pd.DataFrame({
+        "year": src["year"].astype(int),
+        "population": src["population"],
+        "quintile": src["quintile"],
+        "income_yuan": pd.to_numeric(src["income_yuan"]),
+        "income_concept": src["population"].map(lambda p: QUINTILE_CONCEPT[p][0]),
+        "survey_basis": src["population"].map(lambda p: QUINTILE_CONCEPT[p][1]),
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    })
+
+
+def taobao_villages(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "taobao_villages.csv", dtype=str)
+    return pd.DataFrame({
+        "year": src["year"].astype(int),
+        "taobao_villages": src["taobao_villages"].astype(int),
+        "taobao_towns": pd.to_numeric(src["taobao_towns"]).astype("Int64"),
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    })
+
+
+def poor_counties_by_province(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "poor_counties_by_province.csv", dtype=str)
+    lists = {"832 (2014 list)": "832 list", "832 (2014 list) - subset": "832 list (part of a province)",
+             "592 key counties (2012 list)": "592 key counties",
+             "provincial announcement (national + provincial-level poor counties)": "provincial announcement"}
+    return pd.DataFrame({
+        "province": src["province"],
+        "nbs_region": src["nbs_region"].fillna(""),
+        "list": src["list"].map(lists),
+        "counties": src["n_counties"].astype(int),
+        "status": src["status"],
+        "source_id": src["source"].map(reg.ids),
+        "note": src["note"].fillna(""),
+    })
+
+
+QUALIFIERS = [("nearly ", "about"), ("over ", "more than"), ("within ", "at most")]
+# The one cell holding two numbers: "12420 / 12499" for contiguous poor areas / national key counties.
+SPLIT_INDICATOR = {"rural per capita disposable income, contiguous poor areas / national key counties": [
+    "rural per capita disposable income, contiguous poor areas",
+    "rural per capita disposable income, national key counties"]}
+
+
+def post2020_monitoring(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
+    src = pd.read_csv(pack / "post2020_monitoring.csv", dtype=str)
+    rows = []
+    for _, r in src.iterrows():
+        values = [v.strip() for v in r["value"].split("/")]
+        names = SPLIT_INDICATOR.get(r["indicator"], [r["indicator"]])
+        assert len(values) == len(names), r["indicator"]
+        for name, text in zip(names, values):
+            qualifier = "exact"
+            for word, label in QUALIFIERS:
+                if text.startswith(word):
+                    qualifier, text = label, text[len(word):]
+            unit = {"yuan": "yuan per person per year", "million persons": "million people"}.get(r["unit"], r["unit"])
+            rows.append({"indicator": name, "period": r["period"], "value": float(text), "qualifier": qualifier,
+                         "unit": unit, "status": r["status"], "source_id": reg.ids(r["source"]),
+                         "note": r["note"] if isinstance(r["note"], str) else ""})
+    return pd.DataFrame(rows)
+
+
 BUILDERS = {
     "headcount": headcount, "regions": regions, "income": income, "gini": gini,
     "milestones": milestones, "county_exits": county_exits, "county_facts": county_facts,
     "white_paper_facts": white_paper_facts, "pip_headcount": pip_headcount, "population": population,
+    "income_quintiles": income_quintiles, "taobao_villages": taobao_villages,
+    "poor_counties_by_province": poor_counties_by_province, "post2020_monitoring": post2020_monitoring,
 }
 
 
@@ -476,7 +557,8 @@ def datapackage(files: dict[str, bytes]) -> dict:
     """data/datapackage.json with each resource's hash and size brought up to date."""
     meta = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     for res in meta["resources"]:
-        content = files[res["path"]]
+        # tables written by the course's authors (not built from the pack) are hashed as they are on disk
+        content = files[res["path"]] if res["path"] in files else (DATA / res["path"]).read_bytes()
         res["hash"] = "sha256:" + hashlib.sha256(content).hexdigest()
         res["bytes"] = len(content)
     return meta

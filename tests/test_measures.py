@@ -78,3 +78,19 @@ def test_series_labels():
     df = pd.DataFrame({"a": ["x", "y"], "b": [1, 2]})
     assert measures.series_labels(df, ["a", "b"]).tolist() == ["x · 1", "y · 2"]
     assert measures.series_labels(df, []).tolist() == ["all rows", "all rows"]
+
+
+@pytest.mark.parametrize("text, expected", [("2.5", 2.5), (" 7 ", 7.0), (3, 3.0), ("-1", -1.0)])
+def test_number_accepts(text, expected):
+    from ruralrev.inputs import number
+
+    assert number(text, name="Rate", low=-5, high=10) == expected
+
+
+@pytest.mark.parametrize("text, fragment", [("abc", "'abc' is not"), ("", "is empty"), ("11", "outside"),
+                                            ("nan", "outside"), ("1,5", "is not"), (False, "must be a number")])
+def test_number_rejects(text, fragment):
+    from ruralrev.inputs import number
+
+    with pytest.raises(InputError, match=fragment):
+        number(text, name="Rate", low=-5, high=10)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .inputs import InputError, one_of, whole_number
+from ..inputs import InputError, one_of, whole_number
 
 # How each table is read as time series: the columns that name a series and the measures.
 SERIES_VIEWS = {

@@ -15,8 +15,8 @@ from html import escape
 import ipywidgets as w
 from matplotlib.figure import Figure
 
-from . import data, measures, plots
-from .inputs import InputError
+from .. import data, measures, plots
+from ..inputs import InputError
 
 
 class Explorer:
