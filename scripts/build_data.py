@@ -26,6 +26,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 DEFAULT_PACK = ROOT.parent / "shared" / "sources"
+# Sources cited by course-authored tables (not in the pack): same columns as data/sources.csv.
+EXTRA_SOURCES = ROOT / "scripts" / "extra_sources.csv"
 
 # ---------------------------------------------------------------------------
 # Sources: every URL cited in the pack becomes one row of data/sources.csv.
@@ -261,16 +263,31 @@ def gini(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
     })
 
 
-# Theme of each milestone, by the year-month it starts with (a teaching label, not a number).
-MILESTONE_THEMES = {
-    "1978": "reform", "1984-09": "policy", "1986-05-16": "institution", "1993": "institution",
-    "1994": "plan", "2001-05": "assessment", "2001": "plan", "2001-10-15": "white paper",
-    "2011": "plan", "2011-11": "poverty line", "2011-11-16": "white paper",
-    "2013-11-03": "targeted poverty alleviation", "2014": "targeted poverty alleviation",
-    "2015-11-27": "targeted poverty alleviation", "2017-10-18": "rural revitalization",
-    "2018-02-04": "rural revitalization", "2018-09": "rural revitalization",
-    "2020-11-23": "assessment", "2020-12": "transition", "2021-02-25": "institution",
-    "2021-04-06": "white paper", "2021-04-29": "rural revitalization", "2021-09-28": "white paper",
+# Teaching labels for each milestone, keyed by its date: (theme, short label for figures).
+MILESTONE_LABELS = {
+    "1978": ("reform", "Reform and opening-up"),
+    "1984-09": ("policy", "Notice on poor areas"),
+    "1986-05-16": ("institution", "Leading Group set up"),
+    "1993": ("institution", "Leading Group renamed"),
+    "1994": ("plan", "8-7 Plan"),
+    "2001-05": ("assessment", "8-7 Plan accomplished"),
+    "2001": ("plan", "Outline 2001-2010"),
+    "2001-10-15": ("white paper", "White paper 2001"),
+    "2011": ("plan", "Outline 2011-2020"),
+    "2011-11": ("poverty line", "New 2010-standard line"),
+    "2011-11-16": ("white paper", "White paper 2011"),
+    "2013-11-03": ("targeted poverty alleviation", "Targeted poverty alleviation proposed"),
+    "2014": ("targeted poverty alleviation", "List of poor counties"),
+    "2015-11-27": ("targeted poverty alleviation", "Central conference 2015"),
+    "2017-10-18": ("rural revitalization", "Rural revitalization strategy"),
+    "2018-02-04": ("rural revitalization", "No. 1 Document 2018"),
+    "2018-09": ("rural revitalization", "Strategic Plan 2018-2022"),
+    "2020-11-23": ("assessment", "Last poor counties delisted"),
+    "2020-12": ("transition", "Five-year transition period"),
+    "2021-02-25": ("institution", "Victory declared; NRRA set up"),
+    "2021-04-06": ("white paper", "White paper April 2021"),
+    "2021-04-29": ("rural revitalization", "Rural Revitalization Law"),
+    "2021-09-28": ("white paper", "White paper September 2021"),
 }
 
 
@@ -293,7 +310,8 @@ def milestones(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
         "date": src["date"],
         "year": years,
         "period": years.map(_period),
-        "theme": src["date"].map(MILESTONE_THEMES),
+        "theme": src["date"].map(lambda d: MILESTONE_LABELS[d][0]),
+        "label": src["date"].map(lambda d: MILESTONE_LABELS[d][1]),
         "event": src["event"],
         "description": src["description"],
         "status": src["status"],
@@ -544,7 +562,10 @@ def build(pack: Path) -> dict[str, bytes]:
     """Return {file name: CSV bytes} for every table, sources.csv included."""
     reg = SourceRegistry()
     tables = {name: fn(pack, reg) for name, fn in BUILDERS.items()}
-    tables["sources"] = reg.finish(tables)
+    extra = pd.read_csv(EXTRA_SOURCES, dtype=str, keep_default_na=False)
+    tables["sources"] = pd.concat([reg.finish(tables), extra]).sort_values("source_id").reset_index(drop=True)
+    if tables["sources"]["source_id"].duplicated().any():
+        raise ValueError("scripts/extra_sources.csv repeats a source_id of the pack")
     out = {}
     for name, df in tables.items():
         buf = io.StringIO()

@@ -188,4 +188,4 @@ def test_sources_are_all_used_and_have_addresses():
         if name != "sources" and "source_id" in df:
             used |= {i for cell in df["source_id"] for i in cell.split(";")}
     assert set(src["source_id"]) == used
-    assert src["url"].str.match(r"^(https?://|github:)").all()
+    assert src["url"].str.match(r"^(https?://|github:|course:)").all()
