@@ -171,7 +171,8 @@ def test_self_checks(path):
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_exercises_have_an_empty_cell_and_a_hidden_solution(path):
     cells = sections(load(path))["Exercises"]
-    starts = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and text(c).startswith("### Exercise")]
+    starts = [i for i, c in enumerate(cells)
+              if c["cell_type"] == "markdown" and re.search(r"^### Exercise", text(c), re.M)]
     assert len(starts) >= 2, "at least two exercises"
     for i in starts:
         work, solution = cells[i + 1], cells[i + 2]

@@ -1,0 +1,156 @@
+"""Benchmark what users feel: notebook execution against its floor, explorer latency, install size.
+
+Usage: python -m ruralrev.bench [--json bench-results.json] [--skip-notebooks] [--footprint]
+
+Prints a table and writes the figures as JSON. A measurement script, not a test: run it on
+the machine you care about and record the numbers (README, "Performance").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+
+# -- notebooks -------------------------------------------------------------------------------
+
+def _run(cells, cwd: Path) -> float:
+    """Seconds to start a fresh kernel, run `cells` and shut it down (as nbval does per notebook)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    start = time.perf_counter()
+    NotebookClient(nb, kernel_name="python3", timeout=600, resources={"metadata": {"path": str(cwd)}}).execute()
+    return time.perf_counter() - start
+
+
+def bench_notebooks() -> list[dict]:
+    """Each notebook in full against its floor: a fresh kernel running only its setup cell."""
+    import nbformat
+
+    rows = []
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        full = _run(nb.cells, path.parent)
+        floor = _run(code[:1], path.parent)
+        rows.append({"notebook": path.name, "seconds": round(full, 2), "floor_seconds": round(floor, 2),
+                     "ratio": round(full / floor, 2)})
+    return rows
+
+
+# -- explorers -------------------------------------------------------------------------------
+
+def _explorer_sweeps():
+    """(name, explorer factory, {control: values to step through}) for every explorer.
+
+    Dropdowns and sliders are swept over all their options; typed boxes get values listed here.
+    """
+    from . import widgets
+
+    years = [str(y) for y in range(1978, 2008)]
+    yield ("TableExplorer", lambda: widgets.TableExplorer(series="1978 · official"),
+           {"start": years[:25], "end": years[::-1][:25]})
+
+
+def _sweep_values(control, given):
+    if given is not None:
+        return list(given)
+    if hasattr(control, "options") and control.options:
+        values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return (values * (20 // len(values) + 1))[:max(20, len(values))]
+    if hasattr(control, "min") and hasattr(control, "max"):
+        step = getattr(control, "step", 1) or 1
+        n = int(round((control.max - control.min) / step)) + 1
+        idx = [round(i * (n - 1) / 19) for i in range(20)] if n > 20 else range(n)
+        return [type(control.value)(control.min + i * step) for i in idx]
+    return []
+
+
+def bench_explorers() -> list[dict]:
+    """Median and p95 of change -> recomputed result and PNG bytes of the redrawn figure."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    rows = []
+    for name, factory, sweeps in _explorer_sweeps():
+        ex = factory()
+        times = []
+        for control_name, control in ex.controls.items():
+            initial = control.value
+            for value in _sweep_values(control, sweeps.get(control_name)):
+                start = time.perf_counter()
+                control.value = value  # observers recompute, redraw and render the PNG synchronously
+                times.append((time.perf_counter() - start) * 1000)
+            control.value = initial
+        times.sort()
+        rows.append({"explorer": name, "changes": len(times), "median_ms": round(statistics.median(times), 1),
+                     "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)})
+    return rows
+
+
+# -- install footprint -----------------------------------------------------------------------
+
+def bench_footprint() -> dict:
+    """Size of a fresh virtual environment with requirements.txt installed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        venv = Path(tmp) / "venv"
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+                       cwd=ROOT, check=True)
+        seconds = time.perf_counter() - start
+        size = sum(f.stat().st_size for f in venv.rglob("*") if f.is_file() and not f.is_symlink())
+    return {"megabytes": round(size / 1e6), "install_seconds": round(seconds)}
+
+
+def _table(rows: list[dict]) -> str:
+    if not rows:
+        return "(none)"
+    cols = list(rows[0])
+    widths = [max(len(c), *(len(str(r[c])) for r in rows)) for c in cols]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths))]
+    lines += ["  ".join(str(r[c]).ljust(w) for c, w in zip(cols, widths)) for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write the figures")
+    ap.add_argument("--skip-notebooks", action="store_true", help="skip the notebook timing (slowest part)")
+    ap.add_argument("--footprint", action="store_true", help="also measure a fresh install (about a minute)")
+    args = ap.parse_args(argv)
+    results = {"python": sys.version.split()[0]}
+    if not args.skip_notebooks:
+        rows = bench_notebooks()
+        total, floor = sum(r["seconds"] for r in rows), sum(r["floor_seconds"] for r in rows)
+        results["notebooks"] = rows
+        results["collection"] = {"seconds": round(total, 2), "floor_seconds": round(floor, 2),
+                                 "ratio": round(total / floor, 2), "target_ratio": 1.3}
+        print("Notebooks (fresh kernel each) against the floor (setup cell only):")
+        print(_table(rows + [{"notebook": "TOTAL", "seconds": round(total, 2), "floor_seconds": round(floor, 2),
+                              "ratio": round(total / floor, 2)}]))
+    results["explorers"] = bench_explorers()
+    print("\nExplorer latency, change -> redrawn figure bytes (target: median <= 150 ms, p95 <= 300 ms):")
+    print(_table(results["explorers"]))
+    if args.footprint:
+        results["footprint"] = bench_footprint()
+        print(f"\nFresh install from requirements.txt: {results['footprint']}")
+    args.json.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nwrote {args.json.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
