@@ -72,6 +72,7 @@ def test_years_covered():
     cov = measures.years_covered(frames)
     assert cov["table"].tolist() == ["b", "a"]
     assert cov.loc[1, ["first_year", "last_year", "years", "rows"]].tolist() == [2001, 2003, 2, 3]
+    assert cov.loc[1, "year_list"] == [2001, 2003]
 
 
 def test_series_labels():

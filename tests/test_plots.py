@@ -34,7 +34,10 @@ def test_plot_series_uses_given_axes_and_no_legend_for_one_series():
 
 
 def test_plot_coverage_one_range_per_table():
-    cov = pd.DataFrame({"table": ["a", "b"], "first_year": [1978, 2012], "last_year": [2021, 2020]})
+    cov = pd.DataFrame({"table": ["a", "b"], "first_year": [1978, 2012], "last_year": [2021, 2020],
+                        "year_list": [[1978, 2000, 2021], [2012, 2020]]})
     ax = plots.plot_coverage(cov)
-    assert [list(ln.get_xdata()) for ln in ax.get_lines()] == [[1978, 2021], [2012, 2020]]
+    assert [list(ln.get_xdata()) for ln in ax.get_lines()] == [[1978, 2021], [1978, 2000, 2021], [2012, 2020],
+                                                               [2012, 2020]]
+    assert ax.get_lines()[1].get_linestyle() == "None" and ax.get_lines()[1].get_marker() == "o"
     assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]

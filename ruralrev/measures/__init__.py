@@ -67,8 +67,10 @@ def change_summary(years, values) -> dict:
 
 
 def years_covered(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """For each table with a year column: first year, last year and number of distinct years."""
+    """For each table with a year column: first and last year, number of distinct years, rows,
+    and the sorted distinct years themselves (`year_list`)."""
     rows = [{"table": name, "first_year": int(df["year"].min()), "last_year": int(df["year"].max()),
-             "years": int(df["year"].nunique()), "rows": len(df)}
+             "years": int(df["year"].nunique()), "rows": len(df),
+             "year_list": sorted(int(y) for y in df["year"].unique())}
             for name, df in frames.items() if "year" in df]
     return pd.DataFrame(rows).sort_values(["first_year", "table"]).reset_index(drop=True)

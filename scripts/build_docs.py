@@ -1,0 +1,89 @@
+"""Generate docs/glossary.md (from the lessons' Glossary sections) and data/README.md (from
+data/datapackage.json).
+
+Usage: python scripts/build_docs.py [--check]
+
+With --check it writes nothing and exits 1 if either file is out of date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TERM_RE = re.compile(r"^- \*\*(?P<term>[^*]+)\*\* \((?P<zh>[^,()]+), (?P<pinyin>[^()]+)\): (?P<definition>.+)$")
+
+
+def glossary_terms() -> list[dict]:
+    """Every term listed in a lesson's '## Glossary' section, with the lesson that introduces it."""
+    terms = []
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            text = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and text.startswith("## Glossary"):
+                for line in text.splitlines():
+                    m = TERM_RE.match(line.strip())
+                    if m:
+                        terms.append({**m.groupdict(), "lesson": path.name[:2], "notebook": path.name})
+    return terms
+
+
+def glossary_md(terms: list[dict]) -> str:
+    first = {}
+    for t in terms:
+        first.setdefault(t["term"].lower(), t)
+    lines = ["# Glossary", "",
+             "Every term the lessons introduce, with its Chinese name, pinyin, a one-sentence definition "
+             "and the lesson that introduces it. Generated from the lessons by `scripts/build_docs.py`; "
+             "edit the lesson's Glossary section, not this file.", "",
+             "| term | 中文 | pinyin | definition | lesson |", "|---|---|---|---|---|"]
+    for key in sorted(first):
+        t = first[key]
+        lines.append(f"| **{t['term']}** | {t['zh']} | {t['pinyin']} | {t['definition']} | "
+                     f"[{t['lesson']}](../notebooks/{t['notebook']}) |")
+    return "\n".join(lines) + "\n"
+
+
+def data_readme() -> str:
+    meta = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    lic = "; ".join(f"{x['title']} ({x['name']})" for x in meta["licenses"])
+    lines = ["# Data", "", meta["description"], "",
+             f"**Licence of the compilation:** {lic}.", "",
+             "Generated from `datapackage.json` by `scripts/build_docs.py`; do not edit by hand.", "",
+             "| table | file | rows described | licence | sources |", "|---|---|---|---|---|"]
+    for res in meta["resources"]:
+        licences = ", ".join(x["name"] for x in res.get("licenses", meta["licenses"]))
+        sources = "; ".join(s["title"] for s in res.get("sources", []))
+        lines.append(f"| {res['title']} | `{res['path']}` | {res['description']} | {licences} | {sources} |")
+    lines += ["", "Each row's `source_id` resolves in `sources.csv` (publisher, page title, date, address, "
+              "whether the page is a copy). `ruralrev.data.load(name)` checks every file against its schema "
+              "and sha256 hash before use."]
+    return "\n".join(lines) + "\n"
+
+
+def outputs() -> dict[Path, str]:
+    return {ROOT / "docs" / "glossary.md": glossary_md(glossary_terms()), ROOT / "data" / "README.md": data_readme()}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true")
+    args = ap.parse_args(argv)
+    stale = [p for p, text in outputs().items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    if args.check:
+        for p in stale:
+            print(f"{p.relative_to(ROOT)} is out of date: run python scripts/build_docs.py")
+        return 1 if stale else 0
+    for p, text in outputs().items():
+        p.write_text(text, encoding="utf-8")
+    print(f"wrote {len(outputs())} files ({len(stale)} changed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
