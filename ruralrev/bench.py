@@ -57,11 +57,30 @@ def _explorer_sweeps():
 
     Dropdowns and sliders are swept over all their options; typed boxes get values listed here.
     """
-    from . import widgets
+    from .widgets import TableExplorer
+    from .widgets.growth import GrowthExplorer
+    from .widgets.history import HistoryExplorer
+    from .widgets.lines import LinesExplorer
+    from .widgets.milestones import MilestoneExplorer
+    from .widgets.relative import RelativeLineExplorer
+    from .widgets.simulation import SimulationExplorer
+    from .widgets.statistics import StatisticsExplorer
 
-    years = [str(y) for y in range(1978, 2008)]
-    yield ("TableExplorer", lambda: widgets.TableExplorer(series="1978 · official"),
-           {"start": years[:25], "end": years[::-1][:25]})
+    def years(first, last, n=20):
+        return [str(first + round(i * (last - first) / (n - 1))) for i in range(n)]
+
+    yield "00 TableExplorer", lambda: TableExplorer(series="1978 · official"), {
+        "start": years(1978, 2000), "end": years(2007, 1990)}
+    yield "01 MilestoneExplorer", MilestoneExplorer, {"start": years(1978, 2015), "end": years(2021, 2016)}
+    yield "02 HistoryExplorer", HistoryExplorer, {"start": years(1978, 2010), "end": years(2021, 2012)}
+    yield "03 StatisticsExplorer", StatisticsExplorer, {"start": years(2012, 2016), "end": years(2020, 2017)}
+    yield "04 LinesExplorer", LinesExplorer, {"start": years(1981, 2005), "end": years(2019, 2008)}
+    yield "05 RelativeLineExplorer", RelativeLineExplorer, {"fixed": [str(v) for v in range(30, 70, 2)]}
+    yield "06 SimulationExplorer", SimulationExplorer, {"households": [str(n) for n in range(5000, 105000, 5000)],
+                                                        "seed": [str(n) for n in range(20)]}
+    yield "07 GrowthExplorer", GrowthExplorer, {
+        "urban": [f"{x / 4:.2f}" for x in range(8, 28)], "rural": [f"{x / 4:.2f}" for x in range(16, 36)],
+        "target": [f"{1.5 + x / 20:.2f}" for x in range(20)], "year": [str(y) for y in range(2030, 2070, 2)]}
 
 
 def _sweep_values(control, given):
@@ -97,6 +116,23 @@ def bench_explorers() -> list[dict]:
         times.sort()
         rows.append({"explorer": name, "changes": len(times), "median_ms": round(statistics.median(times), 1),
                      "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1)})
+    return rows
+
+
+# -- simulation scale -------------------------------------------------------------------------
+
+def bench_simulation() -> list[dict]:
+    """Seconds for the return-to-poverty simulation (lesson 06) at 10k, 100k and 1M households."""
+    from .measures.simulation import simulate
+
+    rows = []
+    for n in (10_000, 100_000, 1_000_000):
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            simulate(households=n)
+            runs.append(time.perf_counter() - start)
+        rows.append({"households": n, "best_seconds": round(min(runs), 3)})
     return rows
 
 
@@ -144,6 +180,9 @@ def main(argv=None) -> int:
     results["explorers"] = bench_explorers()
     print("\nExplorer latency, change -> redrawn figure bytes (target: median <= 150 ms, p95 <= 300 ms):")
     print(_table(results["explorers"]))
+    results["simulation"] = bench_simulation()
+    print("\nReturn-to-poverty simulation (default assumptions, 10 years), best of 3:")
+    print(_table(results["simulation"]))
     if args.footprint:
         results["footprint"] = bench_footprint()
         print(f"\nFresh install from requirements.txt: {results['footprint']}")

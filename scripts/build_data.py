@@ -523,7 +523,7 @@ def poor_counties_by_province(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
     })
 
 
-QUALIFIERS = [("nearly ", "about"), ("over ", "more than"), ("within ", "at most")]
+QUALIFIERS = [("nearly ", "nearly"), ("over ", "more than"), ("within ", "at most")]
 # The one cell holding two numbers: "12420 / 12499" for contiguous poor areas / national key counties.
 SPLIT_INDICATOR = {"rural per capita disposable income, contiguous poor areas / national key counties": [
     "rural per capita disposable income, contiguous poor areas",

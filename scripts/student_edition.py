@@ -2,21 +2,25 @@
 
 Usage: python scripts/student_edition.py [--out student-edition]
 
-Copies every notebook in notebooks/ to OUT/notebooks/, dropping cells tagged `solution`
-and clearing the outputs of the cells in each lesson's "## Exercises" section. OUT sits
-in the repository by default, so the notebooks still find data/ (one folder up from OUT).
+OUT becomes a complete copy of the course that students install and open with the README's
+first command: every notebook with the cells tagged `solution` dropped and the outputs of the
+cells in its "## Exercises" section cleared, plus the data, the helper package, the glossary
+and the install files. Tests and teacher documents are left out.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
 from pathlib import Path
 
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
+COPIED = ["data", "ruralrev", "docs/glossary.md", "capstone/README.md", "requirements.txt", "runtime.txt", "pyproject.toml",
+          "README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff"]
 
 
 def student_copy(nb):
@@ -40,12 +44,21 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "student-edition", help="folder to write to")
     args = ap.parse_args(argv)
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    for name in COPIED:
+        source, dest = ROOT / name, args.out / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, dest)
     target = args.out / "notebooks"
-    target.mkdir(parents=True, exist_ok=True)
+    target.mkdir(parents=True)
     paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
     for path in paths:
         nbformat.write(student_copy(nbformat.read(path, as_version=4)), target / path.name)
-    print(f"wrote {len(paths)} student notebooks to {target}")
+    print(f"wrote the student edition to {args.out} ({len(paths)} notebooks, solutions removed)")
     return 0
 
 

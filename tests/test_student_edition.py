@@ -35,6 +35,13 @@ def test_no_solution_remains(edition):
         assert len(student.cells) == len(original.cells) - len(solutions)
 
 
+def test_edition_is_a_complete_course_without_tests(edition):
+    out = edition[0].parents[1]
+    for name in ["data/datapackage.json", "ruralrev/data.py", "docs/glossary.md", "requirements.txt", "pyproject.toml"]:
+        assert (out / name).is_file(), name
+    assert not (out / "tests").exists() and not (out / "docs" / "teacher-guide.md").exists()
+
+
 def test_student_notebooks_execute(edition):
     for path in edition:
         nb = nbformat.read(path, as_version=4)

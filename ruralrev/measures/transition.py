@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 #: How a qualifier from data/post2020_monitoring.csv is read aloud ('exact' adds nothing).
-QUALIFIER_WORDS = {"exact": "", "about": "about", "more than": "more than", "at most": "at most"}
+QUALIFIER_WORDS = {"exact": "", "about": "about", "nearly": "nearly", "more than": "more than", "at most": "at most"}
 
 
 def years_in(text: str) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import threading
 from html import escape
 
 import ipywidgets as w
@@ -28,7 +29,11 @@ class Explorer:
     #: every redraw, which costs about a third of an update
     margins = {"left": 0.11, "right": 0.97, "bottom": 0.14, "top": 0.9}
 
+    #: controls whose change resets other controls' options (see `driven_by`)
+    drivers: tuple[str, ...] = ()
+
     def __init__(self, controls: dict[str, w.Widget], title: str):
+        self._syncing = False
         self.controls = controls
         for name, control in controls.items():
             setattr(self, name, control)
@@ -38,6 +43,7 @@ class Explorer:
         self.summary = w.HTML()
         self.result = None
         self.error = ""
+        self._lock = threading.RLock()  # widget messages can arrive on two kernel threads at once
         self.fig = Figure(figsize=self.figsize, dpi=90)
         self.fig.subplots_adjust(**self.margins)
         self.ax = self.fig.add_subplot()
@@ -47,11 +53,31 @@ class Explorer:
         self.widget.add_class("ruralrev-explorer")
         self.update()
 
-    def _on_change(self, _change=None):
+    def _on_change(self, change=None):
+        if self._syncing or (change is not None and change["owner"] in [self.controls[n] for n in self.drivers]):
+            return
         self.update()
+
+    def driven_by(self, name: str, fill) -> None:
+        """When control `name` changes, call `fill(new_value)` to reset the other controls without
+        a redraw for each of them, then redraw once. `name` must be listed in `drivers`."""
+        def on_driver(change):
+            with self._lock:
+                self._syncing = True
+                try:
+                    fill(change["new"])
+                finally:
+                    self._syncing = False
+                self.update()
+
+        self.controls[name].observe(on_driver, names="value")
 
     def update(self) -> None:
         """Recompute from the controls; on bad input show the message and keep the last output."""
+        with self._lock:
+            self._update()
+
+    def _update(self) -> None:
         try:
             result = self.compute(**{name: c.value for name, c in self.controls.items()})
         except InputError as exc:
@@ -96,10 +122,11 @@ def _fmt(x: float) -> str:
 class TableExplorer(Explorer):
     """Pick a table, one of its series and a measure, and a range of years; see the series and its sources."""
 
+    drivers = ("table",)
+
     def __init__(self, table: str = "headcount", series: str | None = None,
                  measure: str | None = None, start=None, end=None):
         self.frames = {name: data.load(name) for name in measures.SERIES_VIEWS}
-        self._syncing = False
         table_dd = w.Dropdown(options=list(self.frames), value=table, description="Table")
         series_dd = w.Dropdown(description="Series", layout=w.Layout(width="28em"))
         measure_dd = w.Dropdown(description="Measure", layout=w.Layout(width="22em"))
@@ -111,7 +138,7 @@ class TableExplorer(Explorer):
                 ctl.value = val
         super().__init__({"table": table_dd, "series": series_dd, "measure": measure_dd,
                           "start": start_box, "end": end_box}, title="Data explorer")
-        table_dd.observe(self._on_table, names="value")
+        self.driven_by("table", lambda new: self._fill(new, table_dd, series_dd, measure_dd, start_box, end_box))
 
     def _fill(self, table, table_dd, series_dd, measure_dd, start_box, end_box):
         """Set the other controls' options and defaults for `table`."""
@@ -124,19 +151,6 @@ class TableExplorer(Explorer):
         measure_dd.options = [(f"{m} ({units[m]})" if m in units else m, m) for m in values]
         measure_dd.value = values[0]
         start_box.value, end_box.value = str(df["year"].min()), str(df["year"].max())
-
-    def _on_table(self, change):
-        """A new table resets the other controls, then redraws once."""
-        self._syncing = True
-        try:
-            self._fill(change["new"], self.table, self.series, self.measure, self.start, self.end)
-        finally:
-            self._syncing = False
-        self.update()
-
-    def _on_change(self, change=None):
-        if not self._syncing and (change is None or change["owner"] is not self.table):
-            self.update()
 
     def compute(self, table, series, measure, start, end):
         df = self.frames[measures.one_of(table, self.frames, name="Table")]

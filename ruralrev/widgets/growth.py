@@ -19,7 +19,9 @@ class GrowthExplorer(Explorer):
     """When does the urban-rural income ratio reach a target, and what rural growth would reach it
     by a target year? Defaults: average annual nominal growth from `start` to the latest year."""
 
-    figsize = (7.5, 4.6)
+    figsize = (7.5, 5.0)
+    #: room below the axes for the legend, which plot_growth_path places under the x-axis label
+    margins = {"left": 0.1, "right": 0.97, "bottom": 0.29, "top": 0.93}
 
     def __init__(self, urban=None, rural=None, target="2", year="2035", start: int = 2015, since: int = 2000):
         self.income = data.load("income")

@@ -14,9 +14,10 @@ class StatisticsExplorer(Explorer):
     """Indicator x region x years, 2012-2020. Changing the indicator offers only the regions
     where it has data (keeping the region if it still applies); the years are kept."""
 
+    drivers = ("indicator",)
+
     def __init__(self, indicator: str = "rural_poor", region: str = "national", start=None, end=None):
         self.frames = st.load_frames(data.load)
-        self._syncing = False
         indicator_dd = w.Dropdown(options=[(v["label"], k) for k, v in st.INDICATORS.items()], value=indicator,
                                   description="Indicator", layout=w.Layout(width="30em"),
                                   style={"description_width": "initial"})
@@ -28,26 +29,13 @@ class StatisticsExplorer(Explorer):
                          layout=w.Layout(width="12em"), continuous_update=False)
         super().__init__({"indicator": indicator_dd, "region": region_dd, "start": start_box, "end": end_box},
                          title="Statistics explorer, 2012-2020")
-        indicator_dd.observe(self._on_indicator, names="value")
+        self.driven_by("indicator", lambda new: self._fill_regions(new, region_dd, region_dd.value))
 
     @staticmethod
     def _fill_regions(indicator, region_dd, keep=None):
         regions = st.regions_for(indicator)
         region_dd.options = [(st.REGIONS[r], r) for r in regions]
         region_dd.value = keep if keep in regions else regions[0]
-
-    def _on_indicator(self, change):
-        """A new indicator offers its regions, then redraws once."""
-        self._syncing = True
-        try:
-            self._fill_regions(change["new"], self.region, self.region.value)
-        finally:
-            self._syncing = False
-        self.update()
-
-    def _on_change(self, change=None):
-        if not self._syncing and (change is None or change["owner"] is not self.indicator):
-            self.update()
 
     def compute(self, indicator, region, start, end):
         rows = st.indicator_series(self.frames, indicator, region, start, end)
