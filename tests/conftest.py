@@ -27,3 +27,15 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+def assert_rejected(ex, control: str, value, fragment: str) -> None:
+    """Setting `control` to `value` gives a one-line message containing `fragment` in the widget,
+    and the previous summary, figure and result stay as they were."""
+    from html import unescape
+
+    before = (ex.summary.value, ex.figure.value, ex.result)
+    getattr(ex, control).value = value
+    assert fragment in ex.error and "\n" not in ex.error
+    assert 'role="alert"' in ex.message.value and fragment in unescape(ex.message.value)
+    assert (ex.summary.value, ex.figure.value) == before[:2] and ex.result is before[2]
