@@ -36,7 +36,7 @@ def test_each_control_changes_the_result(ex_factory):
     ex.table.value = "gini"
     assert ex.result["table"] == "gini" and ex.series.value == "all rows"
     assert ex.start.value == "2003" and ex.result["summary"]["first"] == 0.479
-    assert "gini (index (0 to 1))" in ex.summary.value
+    assert "gini (index (0 to 1))" in ex.summary.value and ": 0.479 in 2003" in ex.summary.value
 
 
 @pytest.mark.parametrize("control, value, fragment", [

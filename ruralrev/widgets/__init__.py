@@ -116,7 +116,10 @@ class Explorer:
 
 
 def _fmt(x: float) -> str:
-    return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 1000 else f"{x:,.0f}"
+    """Numbers in summaries: below 1 up to 3 decimals (a Gini of 0.479), below 1000 up to 2, else 1,234."""
+    if abs(x) < 1000:
+        return f"{x:,.{3 if abs(x) < 1 else 2}f}".rstrip("0").rstrip(".")
+    return f"{x:,.0f}"
 
 
 class TableExplorer(Explorer):

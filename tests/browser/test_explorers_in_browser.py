@@ -1,0 +1,320 @@
+"""The explorers work in a real browser: every control changes the summary and the figure to what
+the data in data/ says, and bad input shows a message instead of an error.
+
+The tests are a table of specs (SPECS below). To cover a new explorer, add an ExplorerSpec: the
+notebook, which `.ruralrev-explorer` on the page (0 = first), the summary expected right after
+"Run All", and steps. A step names a control by its label (the widget's description), how to
+operate it ('select' a Dropdown option by its label, 'type' into a Text box and press Enter,
+move a 'slider' to a readout with the arrow keys, 'click' a button), the value, and the expected
+summary, computed from data/ with plain pandas/numpy by `helpers` (lesson 00) or `expected`
+(lessons 01-07), never by ruralrev (a zero-argument callable, evaluated when the step runs). `bad(...)`
+steps type invalid input: the message line must name the control and the summary and figure
+must stay as they were; the test then types the previous value back. Every labelled control of
+the explorer must appear in a step, and every text box in a `bad` step, or the test fails.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+import pytest
+
+from . import expected as E
+from . import helpers
+from .helpers import expected_summary as summary_of
+from .helpers import measure_label
+
+Text = str | Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Step:
+    control: str                      # the control's description label, e.g. "From year"
+    kind: str                         # 'select' | 'type' | 'slider' | 'click'
+    value: Text = ""                  # option label / text to type / slider readout (unused for click)
+    summary: Callable[[], str] | None = None   # expected summary afterwards; None for a bad input
+
+    @property
+    def bad(self) -> bool:
+        return self.summary is None
+
+
+def bad(control: str, value: str, kind: str = "type") -> Step:
+    """An invalid input: shows a message naming `control`; summary and figure stay."""
+    return Step(control, kind, value, None)
+
+
+@dataclass(frozen=True)
+class ExplorerSpec:
+    id: str
+    notebook: str                     # file name in notebooks/
+    index: int                        # which `.ruralrev-explorer` on the page, 0 = first
+    initial: Callable[[], str]        # expected summary after Run All Cells
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+
+
+HEAD, S2010, S1978 = "headcount", "2010 · official", "1978 · official"
+TPA, RR = "2013-2020 targeted poverty alleviation", "rural revitalization"
+UMI = "upper-middle income"
+#: lesson 06: the simulation's control labels, and the value each step sets (one key press per slider)
+SIM_LABELS = {"households": "Households", "median": "Median income (× line)", "spread": "Spread (sd of log income)",
+              "growth_pct": "Growth (% a year)", "shock_prob_pct": "Shock chance (% a year)",
+              "shock_size_pct": "Shock size (% of income)", "threshold": "Monitor below (× line)",
+              "support_pct": "Support (% of line)", "years": "Years", "seed": "Seed"}
+SIM_STEPS = [("households", "5000"), ("median", "2.1"), ("spread", "0.45"), ("growth_pct", "5.5"),
+             ("shock_prob_pct", "11.0"), ("shock_size_pct", "35.0"), ("threshold", "1.6"),
+             ("support_pct", "35.0"), ("years", "11"), ("seed", "7")]
+
+SPECS = [
+    # notebooks/00-start-here.ipynb: explorer = widgets.TableExplorer(table="headcount", series="2010 · official")
+    ExplorerSpec(
+        id="00-table-explorer", notebook="00-start-here.ipynb", index=0,
+        initial=partial(summary_of, HEAD, S2010),
+        steps=(
+            Step("Series", "select", S1978, partial(summary_of, HEAD, S1978)),
+            Step("Measure", "select", partial(measure_label, HEAD, "incidence_pct"),
+                 partial(summary_of, HEAD, S1978, "incidence_pct")),
+            Step("Series", "select", S2010, partial(summary_of, HEAD, S2010, "incidence_pct")),
+            Step("From year", "type", "2015", partial(summary_of, HEAD, S2010, "incidence_pct", 2015)),
+            Step("To year", "type", "2018", partial(summary_of, HEAD, S2010, "incidence_pct", 2015, 2018)),
+            bad("From year", "abc"),
+            bad("To year", "1800"),
+            # a new table resets series, measure and years to that table's first series/measure, all years
+            Step("Table", "select", "income", partial(summary_of, "income")),
+            Step("Table", "select", HEAD, partial(summary_of, HEAD)),
+        ),
+    ),
+    # notebooks/01-two-strategies.ipynb: MilestoneExplorer(theme="rural revitalization", start="2013", end="2021")
+    ExplorerSpec(
+        id="01-milestone-explorer", notebook="01-two-strategies.ipynb", index=0,
+        initial=partial(E.milestones, "all", RR, 2013, 2021),
+        steps=(
+            Step("Period", "select", TPA, partial(E.milestones, TPA, RR, 2013, 2021)),
+            Step("Theme", "select", "all themes", partial(E.milestones, TPA, "all", 2013, 2021)),
+            Step("From year", "type", "2015", partial(E.milestones, TPA, "all", 2015, 2021)),
+            Step("To year", "type", "2018", partial(E.milestones, TPA, "all", 2015, 2018)),
+            bad("From year", "abc"),
+            bad("To year", "2030"),
+        ),
+    ),
+    # notebooks/02-historical-logic.ipynb: HistoryExplorer(standard="2010", start="2012", end="2019")
+    ExplorerSpec(
+        id="02-history-explorer", notebook="02-historical-logic.ipynb", index=0,
+        initial=partial(E.history, "2010", 2012, 2019),
+        steps=(
+            Step("Standard", "select", "all three standards", partial(E.history, "all", 2012, 2019)),
+            Step("From year", "type", "2005", partial(E.history, "all", 2005, 2019)),
+            Step("To year", "type", "2009", partial(E.history, "all", 2005, 2009)),
+            Step("Measure", "select", "incidence_pct (percent)",
+                 partial(E.history, "all", 2005, 2009, "incidence_pct")),
+            bad("From year", "abc"),
+            bad("To year", "1800"),
+        ),
+    ),
+    # notebooks/03-statistics-2012-2020.ipynb: StatisticsExplorer(indicator="rural_poor", region="national")
+    ExplorerSpec(
+        id="03-statistics-explorer", notebook="03-statistics-2012-2020.ipynb", index=0,
+        initial=partial(E.statistics, "rural_poor", "national", 2012, 2020),
+        steps=(
+            Step("Region", "select", "West", partial(E.statistics, "rural_poor", "west", 2012, 2020)),
+            # West still applies to incidence: kept
+            Step("Indicator", "select", "Poverty incidence", partial(E.statistics, "incidence", "west", 2012, 2020)),
+            Step("From year", "type", "2016", partial(E.statistics, "incidence", "west", 2016, 2020)),
+            # West does not apply to county exits: the first region (National)
+            Step("Indicator", "select", "Poor counties exited",
+                 partial(E.statistics, "counties_exited", "national", 2016, 2020)),
+            Step("To year", "type", "2018", partial(E.statistics, "counties_exited", "national", 2016, 2018)),
+            bad("From year", "abc"),
+            bad("To year", "1800"),
+        ),
+    ),
+    # notebooks/04-measuring-poverty.ipynb: LinesExplorer(country="China", level="rural", line="international", ppp=2017)
+    ExplorerSpec(
+        id="04-lines-explorer", notebook="04-measuring-poverty.ipynb", index=0,
+        initial=partial(E.lines, "China", "rural", "international", 2017),
+        steps=(
+            Step("PPP base", "select", "2011 PPP", partial(E.lines, "China", "rural", "international", 2011)),
+            Step("Line", "select", partial(E.line_option, UMI), partial(E.lines, "China", "rural", UMI, 2011)),
+            Step("Level", "select", "urban", partial(E.lines, "China", "urban", UMI, 2011)),
+            Step("Country", "select", "India", partial(E.lines, "India", "urban", UMI, 2011)),
+            Step("From year", "type", "2011", partial(E.lines, "India", "urban", UMI, 2011, 2011, 2021)),
+            Step("To year", "type", "2015", partial(E.lines, "India", "urban", UMI, 2011, 2011, 2015)),
+            bad("From year", "abc"),
+            bad("To year", "1800"),
+        ),
+    ),
+    # notebooks/05-absolute-to-relative.ipynb: RelativeLineExplorer() (share 50, growth 6.0, year 10, fixed "50")
+    ExplorerSpec(
+        id="05-relative-line-explorer", notebook="05-absolute-to-relative.ipynb", index=0,
+        initial=partial(E.relative, 50, 6.0, 10, 50),
+        steps=(
+            Step("Share of median (%)", "slider", "60", partial(E.relative, 60, 6.0, 10, 50)),
+            Step("Growth (% a year)", "slider", "5.0", partial(E.relative, 60, 5.0, 10, 50)),
+            Step("Year", "slider", "12", partial(E.relative, 60, 5.0, 12, 50)),
+            Step("Fixed line", "type", "80", partial(E.relative, 60, 5.0, 12, 80)),
+            bad("Fixed line", "abc"),
+        ),
+    ),
+    # notebooks/06-transition-challenges.ipynb: SimulationExplorer() (the DEFAULTS: 20,000 households, seed 2021)
+    ExplorerSpec(
+        id="06-simulation-explorer", notebook="06-transition-challenges.ipynb", index=0,
+        initial=E.simulation,
+        steps=tuple(Step(label, kind, value, partial(E.simulation, **dict(SIM_STEPS[:k + 1])))
+                    for k, (label, kind, value) in enumerate(
+                        (SIM_LABELS[name], "type" if name in ("households", "seed") else "slider", value)
+                        for name, value in SIM_STEPS))
+        + (bad("Households", "500"), bad("Seed", "-3")),
+    ),
+    # notebooks/07-pathways.ipynb: GrowthExplorer() (growth 2015-latest from income.csv, target "2", year "2035")
+    ExplorerSpec(
+        id="07-growth-explorer", notebook="07-pathways.ipynb", index=0,
+        initial=E.growth,
+        steps=(
+            Step("Rural growth %", "type", "6", partial(E.growth, rural="6")),
+            Step("Urban growth %", "type", "5", partial(E.growth, "5", "6")),
+            Step("Target ratio", "type", "1.5", partial(E.growth, "5", "6", "1.5")),
+            Step("Target year", "type", "2050", partial(E.growth, "5", "6", "1.5", "2050")),
+            bad("Urban growth %", "abc"),
+            bad("Rural growth %", "51"),
+            bad("Target ratio", "3"),
+            bad("Target year", "2010"),
+        ),
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+
+CONTROL_CLASS = {"select": ".widget-dropdown", "type": ".widget-text", "slider": ".widget-slider"}
+
+
+def _resolve(value: Text) -> str:
+    return value() if callable(value) else value
+
+
+def _control(explorer, step: Step):
+    """The one widget of kind `step.kind` whose description label is exactly `step.control`."""
+    if step.kind == "click":
+        box = explorer.get_by_role("button", name=step.control, exact=True)
+    else:
+        label = explorer.page.locator(".widget-label", has_text=re.compile(rf"^\s*{re.escape(step.control)}\s*$"))
+        box = explorer.locator(CONTROL_CLASS[step.kind]).filter(has=label)
+    assert box.count() == 1, f"expected one {step.kind} control labelled {step.control!r}, found {box.count()}"
+    return box
+
+
+def _operate(explorer, step: Step, value: str) -> None:
+    box = _control(explorer, step)
+    if step.kind == "select":
+        box.locator("select").select_option(label=value)
+    elif step.kind == "type":
+        field_ = box.locator("input, textarea").first
+        field_.fill(value)
+        field_.press("Enter")  # continuous_update=False: the value is sent on Enter (or blur)
+    elif step.kind == "slider":
+        handle, readout = box.locator(".noUi-handle"), box.locator(".widget-readout")
+        handle.focus()
+        for _ in range(1000):
+            shown = readout.inner_text().strip()
+            if shown == value:
+                break
+            handle.press("ArrowRight" if float(value) > float(shown.replace(",", "")) else "ArrowLeft")
+        else:
+            raise AssertionError(f"slider {step.control!r} never showed {value!r} (shows {shown!r})")
+    elif step.kind == "click":
+        box.click()
+    else:
+        raise ValueError(f"unknown step kind {step.kind!r}")
+
+
+def _current_value(explorer, step: Step) -> str:
+    box = _control(explorer, step)
+    if step.kind == "type":
+        return box.locator("input, textarea").first.input_value()
+    if step.kind == "slider":
+        return box.locator(".widget-readout").inner_text().strip()
+    raise ValueError(f"a bad input needs a 'type' or 'slider' control, not {step.kind!r}")
+
+
+def _check_state(page, explorer, expected: str, previous_src: str | None, what: str) -> None:
+    """Summary and figure alt text are `expected`, no message, a loaded non-blank figure (a new
+    one if `previous_src` is given), and no error output anywhere on the page."""
+    from playwright.sync_api import expect
+
+    summary, img = explorer.locator(".ruralrev-summary"), explorer.locator("img")
+    expect(summary, f"{what}: summary").to_have_text(expected)
+    expect(img, f"{what}: figure alt text").to_have_attribute("alt", expected)
+    expect(explorer.locator(".ruralrev-message"), f"{what}: message line").to_have_count(0)
+    if previous_src is not None:
+        deadline = time.monotonic() + 20
+        while img.get_attribute("src") == previous_src and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        assert img.get_attribute("src") != previous_src, \
+            f"{what}: the figure did not change (still {helpers.fingerprint(previous_src)})"
+    page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img.element_handle(), timeout=10_000)
+    assert not helpers.blank_image(img.get_attribute("src") or ""), \
+        f"{what}: the figure is blank (one flat colour)"
+    errors = helpers.error_texts(page)
+    assert not errors, f"{what}: error output appeared:\n" + "\n---\n".join(errors)
+
+
+def _check_coverage(explorer, spec: ExplorerSpec) -> None:
+    """Every labelled control is exercised; every text box gets a bad input."""
+    labels = {t.strip() for t in explorer.locator(".widget-label").all_inner_texts() if t.strip()}
+    used = {s.control for s in spec.steps if s.kind != "click"}
+    assert labels <= used, f"{spec.id}: controls without a step in the spec: {sorted(labels - used)}"
+    text_boxes = {t.strip() for t in explorer.locator(".widget-text .widget-label").all_inner_texts() if t.strip()}
+    tried_bad = {s.control for s in spec.steps if s.bad}
+    assert text_boxes <= tried_bad, f"{spec.id}: text boxes without a bad(...) step: {sorted(text_boxes - tried_bad)}"
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.id for s in SPECS])
+def test_explorer_in_browser(spec: ExplorerSpec, page, lab):
+    from playwright.sync_api import expect
+
+    path = helpers.NOTEBOOK_DIR / spec.notebook
+    assert path.is_file(), f"{spec.id}: notebooks/{spec.notebook} does not exist (update SPECS)"
+    helpers.open_notebook(page, lab.url, spec.notebook)
+    helpers.wait_for_kernel_idle(page)
+    try:
+        shown = helpers.run_notebook(page)
+        errors = helpers.error_texts(page)
+        assert not errors, f"{spec.notebook}: error output after Run All:\n" + "\n---\n".join(errors)
+        helpers.check_all_executed(spec.notebook, shown)
+
+        explorers = page.locator(".ruralrev-explorer")
+        expect(explorers.nth(spec.index), f"{spec.id}: explorer #{spec.index} on the page").to_be_visible()
+        explorer = explorers.nth(spec.index)
+        explorer.scroll_into_view_if_needed()
+        _check_state(page, explorer, spec.initial(), None, f"{spec.id} after Run All")
+        _check_coverage(explorer, spec)
+
+        img = explorer.locator("img")
+        for n, step in enumerate(spec.steps, 1):
+            value = _resolve(step.value)
+            what = f"{spec.id} step {n} ({step.kind} {value!r} in {step.control!r})"
+            before_text = explorer.locator(".ruralrev-summary").inner_text()
+            before_src = img.get_attribute("src")
+            if not step.bad:
+                _operate(explorer, step, value)
+                expected = step.summary()
+                _check_state(page, explorer, expected, before_src if expected != before_text else None, what)
+                continue
+            previous = _current_value(explorer, step)
+            _operate(explorer, step, value)
+            expect(explorer.locator(".ruralrev-message"), f"{what}: message line").to_contain_text(step.control)
+            assert explorer.locator(".ruralrev-summary").inner_text() == before_text, f"{what}: summary changed"
+            after_src = img.get_attribute("src")
+            assert after_src == before_src, \
+                f"{what}: figure changed ({helpers.fingerprint(before_src)} -> {helpers.fingerprint(after_src)})"
+            errors = helpers.error_texts(page)
+            assert not errors, f"{what}: error output appeared:\n" + "\n---\n".join(errors)
+            # typing the previous value back clears the message and keeps the summary
+            _operate(explorer, step, previous)
+            _check_state(page, explorer, before_text, None, f"{what}, then {previous!r} again")
+    finally:
+        helpers.shutdown_notebook_kernel(page, lab.url, spec.notebook)
