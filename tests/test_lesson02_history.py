@@ -6,51 +6,13 @@ bad input gives a one-line message and keeps the previous figure and summary.
 can use the same recipe).
 """
 
-import pandas as pd
 import pytest
-from conftest import DATA
 
 from ruralrev import data
 from ruralrev.inputs import InputError
 from ruralrev.widgets.history import HistoryExplorer
+from browser.expected import history as expected_summary
 from conftest import assert_rejected
-
-NAMES = {"1978": "1978 standard", "2008": "2008 standard", "2010": "2010 standard"}
-NOTES = {"back-cast": " (back-cast)", "low-income line": " (low-income line)"}
-
-
-def fmt(x: float) -> str:
-    return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 1000 else f"{x:,.0f}"
-
-
-def expected_summary(standard="all", start=1978, end=2021, measure="poor_million") -> str:
-    hc = pd.read_csv(DATA / "headcount.csv", dtype={"standard": str})
-    ms = pd.read_csv(DATA / "milestones.csv")
-    pct = measure == "incidence_pct"
-    clauses, ids = [], set()
-    for s in (["1978", "2008", "2010"] if standard == "all" else [standard]):
-        rows = hc[(hc["standard"] == s) & hc["year"].between(start, end) & hc[measure].notna()].sort_values("year")
-        if rows.empty:
-            continue
-        ids |= {i for cell in rows["source_id"] for i in cell.split(";")}
-        a, b = rows.iloc[0], rows.iloc[-1]
-        if len(rows) == 1:
-            shown = f"{fmt(a[measure])}%" if pct else f"{fmt(a[measure])} million"
-            note = NOTES.get(a["estimate"], "").strip(" ()")
-            clauses.append(f"{NAMES[s]}, {a['year']}: {shown} ({note + ', ' if note else ''}one value, no change)")
-            continue
-        per_year = (b[measure] - a[measure]) / (b["year"] - a["year"])
-        first = (f"{fmt(a[measure])}%" if pct else fmt(a[measure])) + NOTES.get(a["estimate"], "")
-        last = (f"{fmt(b[measure])}%" if pct else fmt(b[measure])) + NOTES.get(b["estimate"], "")
-        unit, rate = ("", "percentage points") if pct else (" million", "million")
-        if pct and fmt(abs(per_year)) == "1":
-            rate = "percentage point"
-        kind = "reduction" if per_year <= 0 else "increase"
-        clauses.append(f"{NAMES[s]}, {a['year']}–{b['year']}: from {first} to {last}{unit}, "
-                       f"an average {kind} of {fmt(abs(per_year))} {rate} a year")
-    n = int(ms["year"].between(start, end).sum())
-    return f"{'; '.join(clauses)}; milestones in range: {n}. Sources: {', '.join(sorted(ids))}."
-
 
 def summary_text(ex) -> str:
     return ex.summary.value.removeprefix('<p class="ruralrev-summary">').removesuffix("</p>")

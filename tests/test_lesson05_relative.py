@@ -15,7 +15,8 @@ from ruralrev import data
 from ruralrev.inputs import InputError
 from ruralrev.measures import relative as rel
 from ruralrev.plots import relative as relplots
-from ruralrev.widgets.relative import POPULATION, RelativeLineExplorer
+from ruralrev.widgets.relative import RelativeLineExplorer
+from browser.expected import relative as expected_summary
 
 
 def brute_gini(x):
@@ -289,23 +290,6 @@ def test_plots_create_axes_when_none_given():
 
 
 # -- the explorer -------------------------------------------------------------------------------------
-
-def expected_summary(share=50, growth=6.0, year=10, fixed=50.0):
-    """The summary sentence, recomputed with plain numpy from the documented recipe."""
-    p = POPULATION
-    raw = np.random.default_rng(p["seed"]).lognormal(np.log(p["median"]), p["sigma"], p["n"])
-    base = raw * p["median"] / np.median(raw)
-    def at(t):
-        x = base * (1 + growth / 100) ** t
-        line = share / 100 * np.median(x)
-        return np.median(x), line, 100 * np.mean(x < line), 100 * np.mean(x < fixed)
-    m, line, below_rel, below_fix = at(year)
-    _, _, rel0, fix0 = at(0)
-    return (f"Illustrative log-normal incomes (median 100 in year 0, sigma 0.9, 20,000 people, seed 5) "
-            f"growing {growth:g}% a year: in year {year} the median is {m:.1f}; {below_rel:.1f}% are below "
-            f"{share}% of the median ({line:.1f}), against {rel0:.1f}% in year 0; {below_fix:.1f}% are below "
-            f"the fixed line of {fixed:g}, against {fix0:.1f}% in year 0.")
-
 
 def summary_text(ex):
     return ex.summary.value.removeprefix('<p class="ruralrev-summary">').removesuffix("</p>")

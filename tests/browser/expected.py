@@ -9,7 +9,6 @@ controls show (typed text or slider readouts, converted here).
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 import numpy as np
