@@ -14,6 +14,7 @@ the file and says how to restore it.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 from functools import lru_cache
@@ -24,6 +25,7 @@ import pandas as pd
 __all__ = ["DataError", "load", "tables", "describe", "cite", "data_dir"]
 
 RESTORE = "Restore it with `git checkout -- data/` (or download the course again)"
+FIELD_TYPES = ("string", "integer", "number")
 
 
 class DataError(Exception):
@@ -56,9 +58,43 @@ def _descriptor(folder: Path) -> dict:
 @lru_cache(maxsize=4)
 def _read_descriptor(path: Path, _mtime: int) -> dict:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        descriptor = json.loads(_read_bytes(path).decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DataError(f"{_shown(path)} is not valid JSON ({exc.__class__.__name__}). {RESTORE}.") from None
+    problem = _descriptor_problem(descriptor)
+    if problem:
+        raise DataError(f"{_shown(path)} is damaged: {problem}. {RESTORE}.")
+    return descriptor
+
+
+def _descriptor_problem(descriptor) -> str:
+    """What is wrong with the shape of a parsed datapackage.json, or '' when `load` can use it."""
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        return "it has no list of resources"
+    for i, res in enumerate(descriptor["resources"]):
+        if not isinstance(res, dict):
+            return f"resource {i + 1} is not an object"
+        lacking = [k for k in ("name", "path", "hash") if not isinstance(res.get(k), str)]
+        if lacking:
+            return f"resource {i + 1} ({res.get('name', 'unnamed')}) has no {' or '.join(lacking)}"
+        if Path(res["path"]).name != res["path"] or not res["path"].endswith(".csv"):
+            return f"table {res['name']!r} has the path {res['path']!r}, not a .csv file name inside data/"
+        fields = res.get("schema", {}).get("fields") if isinstance(res.get("schema"), dict) else None
+        if not isinstance(fields, list) or not fields or not all(
+                isinstance(f, dict) and isinstance(f.get("name"), str) and f.get("type") in FIELD_TYPES
+                for f in fields):
+            return f"table {res['name']!r} has no valid list of fields (each needs a name and a type)"
+    return ""
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; a folder or an unreadable file in its place is a DataError."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{_shown(path)} is missing. {RESTORE}.") from None
+    except OSError as exc:
+        raise DataError(f"{_shown(path)} cannot be read ({exc.strerror or exc.__class__.__name__}). {RESTORE}.") from None
 
 
 def _resource(name: str, folder: Path) -> dict:
@@ -105,11 +141,15 @@ def load(name: str, folder: Path | None = None) -> pd.DataFrame:
 @lru_cache(maxsize=32)
 def _load_checked(path_str: str, _mtime: int, _size: int, res_json: str, folder_str: str) -> pd.DataFrame:
     path, res = Path(path_str), json.loads(res_json)
-    content = path.read_bytes()
-    expected = res.get("hash", "").removeprefix("sha256:")
+    content = _read_bytes(path)
+    expected = res["hash"].removeprefix("sha256:")
     if hashlib.sha256(content).hexdigest() != expected:
-        raise DataError(f"{_shown(path)} has been changed: its sha256 hash no longer matches datapackage.json. {RESTORE}.")
-    raw = _read_csv(path)
+        # a Windows checkout may turn line endings into CRLF: the same table, so accept it
+        content = content.replace(b"\r\n", b"\n")
+        if hashlib.sha256(content).hexdigest() != expected:
+            raise DataError(f"{_shown(path)} has been changed: its sha256 hash no longer matches "
+                            f"datapackage.json. {RESTORE}.")
+    raw = _read_csv(content, path)
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
     if list(raw.columns) != names:
@@ -123,9 +163,9 @@ def _load_checked(path_str: str, _mtime: int, _size: int, res_json: str, folder_
     return df
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
+def _read_csv(content: bytes, path: Path) -> pd.DataFrame:
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, encoding="utf-8")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise DataError(f"{_shown(path)} cannot be read as CSV ({exc.__class__.__name__}). {RESTORE}.") from None
 

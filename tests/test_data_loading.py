@@ -95,6 +95,63 @@ def test_missing_descriptor(data_copy):
         data.load("gini", data_copy)
 
 
+def _edit_descriptor(folder, edit):
+    path = folder / "datapackage.json"
+    meta = json.loads(path.read_text())
+    edit(meta, next(r for r in meta["resources"] if r["name"] == "gini"))
+    path.write_text(json.dumps(meta))
+
+
+@pytest.mark.parametrize("edit, fragment", [
+    (lambda meta, res: meta.pop("resources"), "it has no list of resources"),
+    (lambda meta, res: meta.update(resources={"gini": res}), "it has no list of resources"),
+    (lambda meta, res: res.pop("path"), "resource 4 (gini) has no path"),
+    (lambda meta, res: res.pop("hash"), "resource 4 (gini) has no hash"),
+    (lambda meta, res: res.pop("schema"), "table 'gini' has no valid list of fields"),
+    (lambda meta, res: res["schema"]["fields"][1].pop("type"), "table 'gini' has no valid list of fields"),
+    (lambda meta, res: res["schema"]["fields"][1].update(type="decimal"), "table 'gini' has no valid list of fields"),
+    (lambda meta, res: res.update(path="../../pyproject.toml"), "not a .csv file name inside data/"),
+], ids=["no-resources", "resources-not-a-list", "no-path", "no-hash", "no-schema", "field-without-type",
+        "unknown-type", "path-outside-data"])
+def test_damaged_descriptor_is_named_not_a_traceback(data_copy, edit, fragment):
+    _edit_descriptor(data_copy, edit)
+    with pytest.raises(DataError) as exc:
+        data.load("gini", data_copy)
+    assert "data/datapackage.json is damaged" in _one_line(exc) and fragment in str(exc.value)
+
+
+@pytest.mark.parametrize("name", ["gini.csv", "datapackage.json"])
+def test_a_folder_in_place_of_a_file_is_reported(data_copy, name):
+    (data_copy / name).unlink()
+    (data_copy / name).mkdir()
+    with pytest.raises(DataError) as exc:
+        data.load("gini", data_copy)
+    assert f"data/{name} cannot be read" in _one_line(exc)
+
+
+def test_empty_file_fails_the_hash_check(data_copy):
+    (data_copy / "gini.csv").write_bytes(b"")
+    with pytest.raises(DataError) as exc:
+        data.load("gini", data_copy)
+    assert "data/gini.csv has been changed" in _one_line(exc)
+
+
+def test_edited_sources_table_is_named_when_another_table_loads(data_copy):
+    path = data_copy / "sources.csv"
+    path.write_text(path.read_text().replace("National Bureau of Statistics", "Someone else", 1))
+    with pytest.raises(DataError) as exc:
+        data.load("gini", data_copy)
+    assert "data/sources.csv has been changed" in _one_line(exc)
+
+
+def test_windows_line_endings_load_the_same_table(data_copy):
+    path = data_copy / "gini.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    crlf = data.load("gini", data_copy)
+    assert crlf.equals(data.load("gini"))
+    assert crlf["gini"].dtype == "float64" and not crlf["source_id"].str.endswith("\r").any()
+
+
 def test_ipython_shows_the_message_not_a_traceback(data_copy):
     (data_copy / "gini.csv").unlink()
     with pytest.raises(DataError) as exc:
