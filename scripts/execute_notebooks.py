@@ -18,14 +18,19 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def execute(path: Path) -> None:
+def run(path: Path) -> nbformat.NotebookNode:
+    """The notebook at `path`, executed top to bottom in a fresh kernel started in its folder."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name="python3", timeout=300, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
-    nbformat.write(nb, path)
+    return nb
+
+
+def execute(path: Path) -> None:
+    nbformat.write(run(path), path)
     print(f"executed {path.relative_to(ROOT)}")
 
 
