@@ -1,6 +1,6 @@
 """Benchmark what users feel: notebook execution against its floor, explorer latency, install size.
 
-Usage: python -m ruralrev.bench [--json bench-results.json] [--skip-notebooks] [--footprint]
+Usage: python -m ruralrev.bench [--json bench-results.json] [--repeat 3] [--skip-notebooks] [--footprint]
 
 Prints a table and writes the figures as JSON. A measurement script, not a test: run it on
 the machine you care about and record the numbers (README, "Performance").
@@ -35,16 +35,20 @@ def _run(cells, cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def bench_notebooks() -> list[dict]:
-    """Each notebook in full against its floor: a fresh kernel running only its setup cell."""
+def bench_notebooks(repeat: int = 3) -> list[dict]:
+    """Each notebook in full against its floor (a fresh kernel running only its setup cell):
+    the median of `repeat` runs of each, full and floor alternating so drift hits both alike."""
     import nbformat
 
     rows = []
     for path in sorted(NOTEBOOKS.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         code = [c for c in nb.cells if c.cell_type == "code"]
-        full = _run(nb.cells, path.parent)
-        floor = _run(code[:1], path.parent)
+        full, floor = [], []
+        for _ in range(repeat):
+            full.append(_run(nb.cells, path.parent))
+            floor.append(_run(code[:1], path.parent))
+        full, floor = statistics.median(full), statistics.median(floor)
         rows.append({"notebook": path.name, "seconds": round(full, 2), "floor_seconds": round(floor, 2),
                      "ratio": round(full / floor, 2)})
     return rows
@@ -165,16 +169,17 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write the figures")
     ap.add_argument("--skip-notebooks", action="store_true", help="skip the notebook timing (slowest part)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each notebook and floor; medians are reported")
     ap.add_argument("--footprint", action="store_true", help="also measure a fresh install (about a minute)")
     args = ap.parse_args(argv)
     results = {"python": sys.version.split()[0]}
     if not args.skip_notebooks:
-        rows = bench_notebooks()
+        rows = bench_notebooks(args.repeat)
         total, floor = sum(r["seconds"] for r in rows), sum(r["floor_seconds"] for r in rows)
         results["notebooks"] = rows
         results["collection"] = {"seconds": round(total, 2), "floor_seconds": round(floor, 2),
                                  "ratio": round(total / floor, 2), "target_ratio": 1.3}
-        print("Notebooks (fresh kernel each) against the floor (setup cell only):")
+        print(f"Notebooks (fresh kernel each) against the floor (setup cell only), median of {args.repeat} runs:")
         print(_table(rows + [{"notebook": "TOTAL", "seconds": round(total, 2), "floor_seconds": round(floor, 2),
                               "ratio": round(total / floor, 2)}]))
     results["explorers"] = bench_explorers()
