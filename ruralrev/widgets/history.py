@@ -14,7 +14,7 @@ from ..inputs import InputError, one_of, whole_number
 from ..measures import poverty
 from ..measures.milestones import milestones_in
 from ..plots.poverty import STANDARD_LABELS, plot_milestone_marks, plot_standards
-from . import Explorer
+from . import Explorer, _fmt
 
 __all__ = ["HistoryExplorer", "YEARS", "STANDARD_OPTIONS", "MEASURE_OPTIONS"]
 
@@ -26,28 +26,23 @@ MEASURE_OPTIONS = [("poor_million (million people)", "poor_million"), ("incidenc
 ESTIMATE_NOTES = {"back-cast": " (back-cast)", "low-income line": " (low-income line)"}
 
 
-def _num(x: float) -> str:
-    """The course's number style: up to 2 decimals without trailing zeros (1,234 from 1000 up)."""
-    return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 1000 else f"{x:,.0f}"
-
-
 def describe_change(row, measure: str) -> str:
     """One clause for one standard, e.g. '2010 standard, 2012–2019: from 98.99 to 5.51 million,
     an average reduction of 13.35 million a year'."""
     pct = measure == "incidence_pct"
 
     def value(x, estimate):
-        return (f"{_num(x)}%" if pct else _num(x)) + ESTIMATE_NOTES.get(estimate, "")
+        return (f"{_fmt(x)}%" if pct else _fmt(x)) + ESTIMATE_NOTES.get(estimate, "")
 
     name = STANDARD_LABELS[row["standard"]]
     if row["n"] == 1 or row["first_year"] == row["last_year"]:
-        shown = f"{_num(row['first'])}%" if pct else f"{_num(row['first'])} million"
+        shown = f"{_fmt(row['first'])}%" if pct else f"{_fmt(row['first'])} million"
         note = ESTIMATE_NOTES.get(row["first_estimate"], "").strip(" ()")
         return f"{name}, {row['first_year']}: {shown} ({note + ', ' if note else ''}one value, no change)"
     unit, rate_unit = ("", "percentage points") if pct else (" million", "million")
     per_year = row["change_per_year"]
     kind = "reduction" if per_year <= 0 else "increase"
-    rate = _num(abs(per_year))
+    rate = _fmt(abs(per_year))
     if rate == "1" and pct:
         rate_unit = "percentage point"
     return (f"{name}, {row['first_year']}–{row['last_year']}: from {value(row['first'], row['first_estimate'])} "

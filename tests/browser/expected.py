@@ -35,8 +35,11 @@ def _ids(cells) -> str:
 
 
 def _num(x: float) -> str:
-    """Up to 2 decimals without trailing zeros; 1,234 from 1000 up."""
-    return f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x) < 1000 else f"{x:,.0f}"
+    """Up to 3 decimals below 1 and 2 below 1000, without trailing zeros; 1,234 from 1000 up."""
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    text = f"{x:.3f}" if abs(x) < 1 else f"{x:,.2f}"
+    return text.rstrip("0").rstrip(".")
 
 
 # -- 01 milestones ---------------------------------------------------------------------------
