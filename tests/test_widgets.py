@@ -78,3 +78,13 @@ def test_figure_is_reused_between_updates(ex_factory):
     fig = ex.fig
     ex.start.value = "1990"
     assert ex.fig is fig and len(ex.ax.get_lines()) == 1
+
+
+def test_a_failure_that_is_not_the_users_input_is_one_line_and_keeps_the_output(ex_factory, monkeypatch):
+    ex = ex_factory()
+    before = (ex.summary.value, ex.figure.value, ex.result)
+    monkeypatch.setattr(ex, "draw", lambda result, ax: 1 / 0)
+    ex.start.value = "1985"
+    assert ex.error.startswith(widgets.UNEXPECTED) and "ZeroDivisionError" in ex.error and "\n" not in ex.error
+    assert 'role="alert"' in ex.message.value
+    assert (ex.summary.value, ex.figure.value, ex.result) == before

@@ -20,6 +20,10 @@ from .. import data, measures, plots
 from ..inputs import InputError
 
 
+#: how a failure that is not the user's input starts its message (tests check it never shows)
+UNEXPECTED = "Could not update; the previous figure is kept"
+
+
 class Explorer:
     """Base class: subclasses set `controls` and implement `compute` and `draw`."""
 
@@ -80,18 +84,25 @@ class Explorer:
     def _update(self) -> None:
         try:
             result = self.compute(**{name: c.value for name, c in self.controls.items()})
+            self.ax.clear()
+            self.draw(result, self.ax)
+            text = self.describe(result)
+            image = self.png()
         except InputError as exc:
-            self.error = str(exc)
-            self.message.value = f'<span class="ruralrev-message" role="alert">{escape(self.error)}</span>'
+            self._show_error(str(exc))
+            return
+        except Exception as exc:  # a bug, not the user's input: still one line, output kept
+            self._show_error(f"{UNEXPECTED} ({exc.__class__.__name__}: {' '.join(str(exc).split())[:120]}).")
             return
         self.error = ""
         self.message.value = ""
         self.result = result
-        self.ax.clear()
-        self.draw(result, self.ax)
-        text = self.describe(result)
         self.summary.value = f'<p class="ruralrev-summary">{escape(text)}</p>'
-        self.figure.value = f'<img alt="{escape(text)}" src="data:image/png;base64,{self.png()}"/>'
+        self.figure.value = f'<img alt="{escape(text)}" src="data:image/png;base64,{image}"/>'
+
+    def _show_error(self, text: str) -> None:
+        self.error = text
+        self.message.value = f'<span class="ruralrev-message" role="alert">{escape(text)}</span>'
 
     def png(self) -> str:
         """The current figure as base64 PNG (what the browser receives)."""

@@ -1,0 +1,60 @@
+"""Reliability sweep: a seeded random walk over every explorer's controls, typed boxes fed
+boundary, out-of-range, malformed and empty text. After every change either the output is
+new and consistent, or a one-line message is shown and the previous output is kept."""
+
+import random
+from html import unescape
+
+import ipywidgets as w
+import pytest
+
+from ruralrev.bench import _explorer_sweeps
+from ruralrev.widgets import UNEXPECTED
+
+#: what people type: boundaries of every explorer's ranges, out-of-range, malformed, empty
+TYPED = ["", "  ", "abc", "None", "-1", "0", "1", "3", "10", "12", "50", "99.99", "100", "5000", "200000",
+         "1000000", "1977", "1978", "1981", "1990", "2000", "2003", "2012", "2015", "2019", "2020", "2021",
+         "2023", "2030", "2035", "2050", "2070", "2100", "9999", "1e309", "nan", "inf", "-inf", "1e-9",
+         "0.5", "1990.5", "1,990", "+2000", " 2000 ", "2e3", "-0", "5%", "0x10", "１９９０", "9" * 400]
+STEPS = 60
+
+EXPLORERS = list(_explorer_sweeps())
+
+
+def _options(control):
+    return [o[1] if isinstance(o, tuple) else o for o in control.options]
+
+
+def _random_value(control, valid, rng):
+    """A slider's end or current value, a dropdown option, or text: valid for this explorer
+    (from the benchmark's sweep) a little more often than not, else anything from TYPED."""
+    if isinstance(control, w.Text):
+        return rng.choice(valid) if valid and rng.random() < 0.6 else rng.choice(TYPED)
+    if isinstance(control, (w.IntSlider, w.FloatSlider)):
+        return rng.choice([control.min, control.max, control.value])
+    return rng.choice(_options(control))
+
+
+@pytest.mark.parametrize("name, factory, sweeps", EXPLORERS, ids=[n for n, _, _ in EXPLORERS])
+def test_random_walk_keeps_output_consistent_or_explains_in_one_line(name, factory, sweeps):
+    rng = random.Random(name)
+    ex = factory()
+    errors = updates = 0
+    for _ in range(STEPS):
+        control_name = rng.choice(list(ex.controls))
+        value = _random_value(ex.controls[control_name], sweeps.get(control_name), rng)
+        before = (ex.summary.value, ex.figure.value, ex.result)
+        ex.controls[control_name].value = value  # an exception here fails the test
+        if ex.error:
+            errors += 1
+            assert "\n" not in ex.error and len(ex.error) < 200, (control_name, value, ex.error)
+            assert not ex.error.startswith(UNEXPECTED), (control_name, value, ex.error)
+            assert 'role="alert"' in ex.message.value
+            assert (ex.summary.value, ex.figure.value) == before[:2] and ex.result is before[2]
+        else:
+            updates += 1
+            assert ex.message.value == ""
+            summary = unescape(ex.summary.value.removeprefix('<p class="ruralrev-summary">').removesuffix("</p>"))
+            assert summary and f'alt="{ex.summary.value.split(">", 1)[1].rsplit("<", 1)[0]}"' in ex.figure.value
+            assert summary.endswith(".")
+    assert errors and updates, "the walk met both bad and good input"
