@@ -22,17 +22,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import CourseError
+
 __all__ = ["DataError", "load", "tables", "describe", "cite", "data_dir"]
 
 RESTORE = "Restore it with `git checkout -- data/` (or download the course again)"
 FIELD_TYPES = ("string", "integer", "number")
 
 
-class DataError(Exception):
+class DataError(CourseError):
     """A data file is missing, edited or malformed; the message says which and how to fix it."""
-
-    def _render_traceback_(self):  # IPython shows this instead of a traceback
-        return [f"DataError: {self}"]
 
 
 def data_dir() -> Path:
@@ -225,6 +224,8 @@ def _check_source_ids(ids: pd.Series, path: Path, folder: Path) -> None:
 
 def cite(source_ids: str, folder: Path | None = None) -> str:
     """Citation lines for one or more source ids ('a;b' or 'a')."""
+    if not isinstance(source_ids, str) or not source_ids.strip():
+        raise DataError(f"cite() takes source ids as text, such as 'zylgz_202001' or 'a;b', not {source_ids!r}")
     src = load("sources", folder).set_index("source_id")
     lines = []
     for sid in dict.fromkeys(source_ids.split(";")):

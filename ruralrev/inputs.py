@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from .errors import CourseError
 
-class InputError(ValueError):
-    """A user's input is out of range or of the wrong kind; the message is one line for the widget."""
+
+class InputError(CourseError, ValueError):
+    """A user's input is out of range or of the wrong kind; the message is one line for the widget
+    (and, in a notebook cell, one line instead of a traceback)."""
 
 
 def whole_number(text, *, name: str, low: int, high: int) -> int:

@@ -172,3 +172,6 @@ def test_cite_gives_publisher_title_and_address():
     assert text.startswith("[zylgz_202001] National Bureau of Statistics") and "http://zylgz.com" in text
     with pytest.raises(DataError, match="no source_id 'nope'"):
         data.cite("nope")
+    for not_ids in (None, 5, "", "  "):
+        with pytest.raises(DataError, match="cite\\(\\) takes source ids as text"):
+            data.cite(not_ids)

@@ -22,6 +22,16 @@ def test_whole_number_rejects_with_one_line(text, fragment):
     assert fragment in str(exc.value) and "\n" not in str(exc.value)
 
 
+def test_input_error_in_a_notebook_cell_is_one_line_not_a_traceback():
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    with capture_output() as shown:
+        InteractiveShell.instance().run_cell("from ruralrev.inputs import whole_number\n"
+                                             "whole_number('twenty', name='Year', low=1978, high=2021)")
+    assert shown.stdout.strip() == "InputError: Year must be a whole number from 1978 to 2021; 'twenty' is not."
+
+
 def test_one_of():
     assert one_of("a", ["a", "b"], name="X") == "a"
     with pytest.raises(InputError, match="X must be one of: a, b"):
