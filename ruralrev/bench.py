@@ -105,7 +105,10 @@ def bench_explorers() -> list[dict]:
     """Median and p95 of change -> recomputed result and PNG bytes of the redrawn figure."""
     import matplotlib
 
+    from .plots import theme
+
     matplotlib.use("Agg")
+    theme()  # as every lesson's setup cell does
     rows = []
     for name, factory, sweeps in _explorer_sweeps():
         ex = factory()

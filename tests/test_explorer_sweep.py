@@ -1,6 +1,7 @@
 """Reliability sweep: a seeded random walk over every explorer's controls, typed boxes fed
 boundary, out-of-range, malformed and empty text. After every change either the output is
-new and consistent, or a one-line message is shown and the previous output is kept."""
+new and consistent (summary, alt text, every label and legend on the canvas), or a one-line
+message is shown and the previous output is kept."""
 
 import random
 from html import unescape
@@ -9,6 +10,7 @@ import ipywidgets as w
 import pytest
 
 from ruralrev.bench import _explorer_sweeps
+from ruralrev.plots import inline
 from ruralrev.widgets import UNEXPECTED
 
 #: what people type: boundaries of every explorer's ranges, out-of-range, malformed, empty
@@ -57,4 +59,5 @@ def test_random_walk_keeps_output_consistent_or_explains_in_one_line(name, facto
             summary = unescape(ex.summary.value.removeprefix('<p class="ruralrev-summary">').removesuffix("</p>"))
             assert summary and f'alt="{ex.summary.value.split(">", 1)[1].rsplit("<", 1)[0]}"' in ex.figure.value
             assert summary.endswith(".")
+            assert not inline.outside_parts(ex.fig, ex.fig.canvas.get_renderer()), (control_name, value)
     assert errors and updates, "the walk met both bad and good input"

@@ -3,6 +3,8 @@
 import pytest
 
 from ruralrev import data, widgets
+from ruralrev.bench import _explorer_sweeps
+from ruralrev.plots import inline
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +90,14 @@ def test_a_failure_that_is_not_the_users_input_is_one_line_and_keeps_the_output(
     assert ex.error.startswith(widgets.UNEXPECTED) and "ZeroDivisionError" in ex.error and "\n" not in ex.error
     assert 'role="alert"' in ex.message.value
     assert (ex.summary.value, ex.figure.value, ex.result) == before
+
+
+@pytest.mark.parametrize("name, factory", [(n, f) for n, f, _ in _explorer_sweeps()], ids=lambda x: x if isinstance(x, str) else "")
+def test_explorer_figure_keeps_every_label_and_legend_on_its_canvas(name, factory):
+    """Explorers save their canvas as it is (fixed margins, no cropping): nothing may lie past it."""
+    ex = factory()
+    renderer = ex.fig.canvas.get_renderer()  # of the drawing the explorer shows
+    assert inline.outside_parts(ex.fig, renderer) == []
+    box = ex.fig.get_tightbbox(renderer)
+    width, height = ex.fig.get_size_inches()
+    assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height, (name, box)

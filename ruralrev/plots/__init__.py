@@ -28,6 +28,9 @@ def theme() -> None:
         # axes fill the canvas but leave the tick and axis labels inside it (see plots.inline)
         "figure.subplot.left": 0.125, "figure.subplot.right": 0.97,
         "figure.subplot.bottom": 0.14, "figure.subplot.top": 0.9,
+        # titles sit just above the axes: placing them "automatically" re-measures the x-axis on
+        # every draw, a quarter of a figure's cost, and only matters for ticks on top
+        "axes.titley": 1.0,
         "axes.titlesize": 13, "axes.labelsize": 12, "legend.fontsize": 10,
         "lines.linewidth": 2, "lines.markersize": 6, "svg.hashsalt": "ruralrev",
     })

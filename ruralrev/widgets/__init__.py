@@ -14,9 +14,11 @@ import threading
 from html import escape
 
 import ipywidgets as w
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .. import data, measures, plots
+from ..plots import inline
 from ..inputs import InputError
 
 
@@ -49,6 +51,7 @@ class Explorer:
         self.error = ""
         self._lock = threading.RLock()  # widget messages can arrive on two kernel threads at once
         self.fig = Figure(figsize=self.figsize, dpi=90)
+        FigureCanvasAgg(self.fig)  # keeps its renderer, so a test can measure the last drawing
         self.fig.subplots_adjust(**self.margins)
         self.ax = self.fig.add_subplot()
         self.widget = w.VBox([w.HTML(f"<b>{escape(title)}</b>"),
@@ -105,10 +108,26 @@ class Explorer:
         self.message.value = f'<span class="ruralrev-message" role="alert">{escape(text)}</span>'
 
     def png(self) -> str:
-        """The current figure as base64 PNG (what the browser receives)."""
+        """The current figure as base64 PNG (what the browser receives). If a label or legend
+        reaches past the canvas (long tick labels for some values), the margins grow to fit it
+        and stay grown, so the axes do not jump back and forth between updates."""
         buf = io.BytesIO()
         self.fig.savefig(buf, format="png")
+        if inline.reaches_outside(self.fig):
+            self._grow_margins()
+            buf = io.BytesIO()
+            self.fig.savefig(buf, format="png")
         return base64.b64encode(buf.getvalue()).decode("ascii")
+
+    def _grow_margins(self, pad: float = 0.06) -> None:
+        """Move the axes' edges in by as much as the drawing overflows, plus `pad` inches."""
+        box = self.fig.get_tightbbox(self.fig.canvas.get_renderer())
+        width, height = self.fig.get_size_inches()
+        sub = self.fig.subplotpars
+        self.fig.subplots_adjust(left=sub.left + max(0.0, pad - box.x0) / width,
+                                 bottom=sub.bottom + max(0.0, pad - box.y0) / height,
+                                 right=sub.right - max(0.0, box.x1 + pad - width) / width,
+                                 top=sub.top - max(0.0, box.y1 + pad - height) / height)
 
     def _ipython_display_(self):
         from IPython.display import display
