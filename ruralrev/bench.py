@@ -66,7 +66,7 @@ def bench_notebooks(repeat: int = 3, without_figures: bool = False) -> list[dict
 
 # -- explorers -------------------------------------------------------------------------------
 
-def _explorer_sweeps():
+def explorer_sweeps():
     """(name, explorer factory, {control: values to step through}) for every explorer.
 
     Dropdowns and sliders are swept over all their options; typed boxes get values listed here.
@@ -120,7 +120,7 @@ def bench_explorers() -> list[dict]:
     matplotlib.use("Agg")
     theme()  # as every lesson's setup cell does
     rows = []
-    for name, factory, sweeps in _explorer_sweeps():
+    for name, factory, sweeps in explorer_sweeps():
         ex = factory()
         times = []
         for control_name, control in ex.controls.items():

@@ -9,7 +9,7 @@ from html import unescape
 import ipywidgets as w
 import pytest
 
-from ruralrev.bench import _explorer_sweeps
+from ruralrev.bench import explorer_sweeps
 from ruralrev.plots import inline
 from ruralrev.widgets import UNEXPECTED
 
@@ -20,7 +20,7 @@ TYPED = ["", "  ", "abc", "None", "-1", "0", "1", "3", "10", "12", "50", "99.99"
          "0.5", "1990.5", "1,990", "+2000", " 2000 ", "2e3", "-0", "5%", "0x10", "１９９０", "9" * 400]
 STEPS = 60
 
-EXPLORERS = list(_explorer_sweeps())
+EXPLORERS = list(explorer_sweeps())
 
 
 def _options(control):

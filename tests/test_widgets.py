@@ -3,7 +3,7 @@
 import pytest
 
 from ruralrev import data, widgets
-from ruralrev.bench import _explorer_sweeps
+from ruralrev.bench import explorer_sweeps
 from ruralrev.plots import inline
 
 
@@ -92,7 +92,7 @@ def test_a_failure_that_is_not_the_users_input_is_one_line_and_keeps_the_output(
     assert (ex.summary.value, ex.figure.value, ex.result) == before
 
 
-@pytest.mark.parametrize("name, factory", [(n, f) for n, f, _ in _explorer_sweeps()], ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize("name, factory", [(n, f) for n, f, _ in explorer_sweeps()], ids=lambda x: x if isinstance(x, str) else "")
 def test_explorer_figure_keeps_every_label_and_legend_on_its_canvas(name, factory):
     """Explorers save their canvas as it is (fixed margins, no cropping): nothing may lie past it."""
     ex = factory()

@@ -51,7 +51,7 @@ class Explorer:
         self.error = ""
         self._lock = threading.RLock()  # widget messages can arrive on two kernel threads at once
         self.fig = Figure(figsize=self.figsize, dpi=90)
-        FigureCanvasAgg(self.fig)  # keeps its renderer, so a test can measure the last drawing
+        FigureCanvasAgg(self.fig)  # keeps the renderer of the last drawing, which png() measures
         self.fig.subplots_adjust(**self.margins)
         self.ax = self.fig.add_subplot()
         self.widget = w.VBox([w.HTML(f"<b>{escape(title)}</b>"),
@@ -111,13 +111,16 @@ class Explorer:
         """The current figure as base64 PNG (what the browser receives). If a label or legend
         reaches past the canvas (long tick labels for some values), the margins grow to fit it
         and stay grown, so the axes do not jump back and forth between updates."""
+        image = self._save()
+        if inline.reaches_outside(self.fig):  # measured on the drawing just saved
+            self._grow_margins()
+            image = self._save()
+        return base64.b64encode(image).decode("ascii")
+
+    def _save(self) -> bytes:
         buf = io.BytesIO()
         self.fig.savefig(buf, format="png")
-        if inline.reaches_outside(self.fig):
-            self._grow_margins()
-            buf = io.BytesIO()
-            self.fig.savefig(buf, format="png")
-        return base64.b64encode(buf.getvalue()).decode("ascii")
+        return buf.getvalue()
 
     def _grow_margins(self, pad: float = 0.06) -> None:
         """Move the axes' edges in by as much as the drawing overflows, plus `pad` inches."""
