@@ -12,6 +12,8 @@ from functools import lru_cache
 from html import escape
 from importlib import resources
 
+from .errors import CourseError
+
 LETTERS = "abcdefgh"
 
 
@@ -25,9 +27,13 @@ def questions() -> dict:
     return found
 
 
+class QuizError(CourseError, LookupError):
+    """An unknown question id (shown as one line)."""
+
+
 def _question(qid: str) -> dict:
     if qid not in questions():
-        raise KeyError(f"no self-check question {qid!r}; ids look like '00.1'")
+        raise QuizError(f"there is no self-check question {qid!r}; ids look like '00.1'.")
     return questions()[qid]
 
 

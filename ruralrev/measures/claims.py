@@ -40,6 +40,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from ..errors import CourseError
+
 __all__ = ["ClaimError", "VERDICTS", "METHODS", "QUALIFIERS", "parse_filter", "split_unit", "select_rows",
            "source_figure", "compare", "check_claim", "check_claims"]
 
@@ -50,7 +52,7 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
-class ClaimError(ValueError):
+class ClaimError(CourseError, ValueError):
     """A claim's reference to the data is malformed or no longer matches the data (one line)."""
 
 

@@ -12,29 +12,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from . import inline
-
 PALETTE = sns.color_palette("colorblind", 8)
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 LINESTYLES = ["-", "--", ":", "-."]
 
 
 def theme() -> None:
-    """Set the course's look (colour-blind-safe palette, readable sizes, light grid) and, in a
-    notebook, show figures after one draw (see `plots.inline`)."""
-    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font_scale=1.05)
-    plt.rcParams.update({
-        "figure.figsize": (7.5, 4.2), "figure.dpi": 90, "savefig.dpi": 90,
-        # axes fill the canvas but leave the tick and axis labels inside it (see plots.inline)
-        "figure.subplot.left": 0.125, "figure.subplot.right": 0.97,
-        "figure.subplot.bottom": 0.14, "figure.subplot.top": 0.9,
-        # titles sit just above the axes: placing them "automatically" re-measures the x-axis on
-        # every draw, a quarter of a figure's cost, and only matters for ticks on top
-        "axes.titley": 1.0,
-        "axes.titlesize": 13, "axes.labelsize": 12, "legend.fontsize": 10,
-        "lines.linewidth": 2, "lines.markersize": 6, "svg.hashsalt": "ruralrev",
-    })
-    inline.register_if_inline()
+    """The course's look, as lessons 00-03 set it in their setup cell: a colour-blind-safe palette,
+    a light grid, the course's figure size."""
+    sns.set_theme(style="whitegrid", palette="colorblind", rc={"figure.figsize": (7.5, 4.2), "figure.dpi": 90})
 
 
 def styles():

@@ -18,7 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .. import data, measures, plots
-from ..plots import inline
+from ..explorer import png
 from ..inputs import InputError
 
 
@@ -108,29 +108,8 @@ class Explorer:
         self.message.value = f'<span class="ruralrev-message" role="alert">{escape(text)}</span>'
 
     def png(self) -> str:
-        """The current figure as base64 PNG (what the browser receives). If a label or legend
-        reaches past the canvas (long tick labels for some values), the margins grow to fit it
-        and stay grown, so the axes do not jump back and forth between updates."""
-        image = self._save()
-        if inline.reaches_outside(self.fig):  # measured on the drawing just saved
-            self._grow_margins()
-            image = self._save()
-        return base64.b64encode(image).decode("ascii")
-
-    def _save(self) -> bytes:
-        buf = io.BytesIO()
-        self.fig.savefig(buf, format="png")
-        return buf.getvalue()
-
-    def _grow_margins(self, pad: float = 0.06) -> None:
-        """Move the axes' edges in by as much as the drawing overflows, plus `pad` inches."""
-        box = self.fig.get_tightbbox(self.fig.canvas.get_renderer())
-        width, height = self.fig.get_size_inches()
-        sub = self.fig.subplotpars
-        self.fig.subplots_adjust(left=sub.left + max(0.0, pad - box.x0) / width,
-                                 bottom=sub.bottom + max(0.0, pad - box.y0) / height,
-                                 right=sub.right - max(0.0, box.x1 + pad - width) / width,
-                                 top=sub.top - max(0.0, box.y1 + pad - height) / height)
+        """The current figure as base64 PNG (what the browser receives)."""
+        return png(self.fig)
 
     def _ipython_display_(self):
         from IPython.display import display

@@ -15,11 +15,11 @@ the explorer must appear in a step, and every text box in a `bad` step, or the t
 
 from __future__ import annotations
 
+import importlib
 import re
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -27,35 +27,7 @@ from . import expected as E
 from . import helpers
 from .helpers import expected_summary as summary_of
 from .helpers import measure_label
-
-Text = str | Callable[[], str]
-
-
-@dataclass(frozen=True)
-class Step:
-    control: str                      # the control's description label, e.g. "From year"
-    kind: str                         # 'select' | 'type' | 'slider' | 'click'
-    value: Text = ""                  # option label / text to type / slider readout (unused for click)
-    summary: Callable[[], str] | None = None   # expected summary afterwards; None for a bad input
-
-    @property
-    def bad(self) -> bool:
-        return self.summary is None
-
-
-def bad(control: str, value: str, kind: str = "type") -> Step:
-    """An invalid input: shows a message naming `control`; summary and figure stay."""
-    return Step(control, kind, value, None)
-
-
-@dataclass(frozen=True)
-class ExplorerSpec:
-    id: str
-    notebook: str                     # file name in notebooks/
-    index: int                        # which `.ruralrev-explorer` on the page, 0 = first
-    initial: Callable[[], str]        # expected summary after Run All Cells
-    steps: tuple[Step, ...] = field(default_factory=tuple)
-
+from .specs import ExplorerSpec, Step, Text, bad
 
 HEAD, S2010, S1978 = "headcount", "2010 · official", "1978 · official"
 TPA, RR = "2013-2020 targeted poverty alleviation", "rural revitalization"
@@ -191,6 +163,10 @@ SPECS = [
 
 CONTROL_CLASS = {"select": ".widget-dropdown", "type": ".widget-text", "slider": ".widget-slider"}
 
+
+# lessons that own their spec: tests/browser/lesson_NN.py
+for _module in sorted(Path(__file__).parent.glob("lesson_*.py")):
+    SPECS += importlib.import_module(f"{__package__}.{_module.stem}").SPECS
 
 def _resolve(value: Text) -> str:
     return value() if callable(value) else value
