@@ -26,7 +26,7 @@ def whole_number(text, *, name: str, low: int, high: int) -> int:
             raise InputError(f"{name} must be a whole number from {low} to {high}; "
                              f"{cleaned[:20]!r} is not.") from None
     if not low <= value <= high:
-        raise InputError(f"{name} must be from {low} to {high}; {value} is outside that range.")
+        raise InputError(f"{name} must be from {low} to {high}; {_clip(str(value))} is outside that range.")
     return value
 
 
@@ -56,3 +56,8 @@ def number(text, *, name: str, low: float, high: float) -> float:
     if value != value or not low <= value <= high:  # NaN fails too
         raise InputError(f"{name} must be from {low:g} to {high:g}; {value:g} is outside that range.")
     return value
+
+
+def _clip(text: str, n: int = 20) -> str:
+    """`text` shortened to `n` characters for a message (a pasted number can be very long)."""
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,7 +1,8 @@
 """Reliability sweep: a seeded random walk over every explorer's controls, typed boxes fed
 boundary, out-of-range, malformed and empty text. After every change either the output is
 new and consistent (summary, alt text, every label and legend on the canvas), or a one-line
-message is shown and the previous output is kept."""
+message is shown and the previous output is kept. (Figures are saved cropped to what is drawn,
+as the inline backend saves them, so no label can fall off the canvas.)"""
 
 import random
 from html import unescape
@@ -9,9 +10,9 @@ from html import unescape
 import ipywidgets as w
 import pytest
 
-from ruralrev.bench import explorer_sweeps
-from ruralrev.plots import inline
-from ruralrev.widgets import UNEXPECTED
+from ruralrev.explorer import UNEXPECTED
+
+from explorers import explorer_sweeps
 
 #: what people type: boundaries of every explorer's ranges, out-of-range, malformed, empty
 TYPED = ["", "  ", "abc", "None", "-1", "0", "1", "3", "10", "12", "50", "99.99", "100", "5000", "200000",
@@ -29,7 +30,7 @@ def _options(control):
 
 def _random_value(control, valid, rng):
     """A slider's end or current value, a dropdown option, or text: valid for this explorer
-    (from the benchmark's sweep) a little more often than not, else anything from TYPED."""
+    (from the sweep's list) a little more often than not, else anything from TYPED."""
     if isinstance(control, w.Text):
         return rng.choice(valid) if valid and rng.random() < 0.6 else rng.choice(TYPED)
     if isinstance(control, (w.IntSlider, w.FloatSlider)):
@@ -45,19 +46,18 @@ def test_random_walk_keeps_output_consistent_or_explains_in_one_line(name, facto
     for _ in range(STEPS):
         control_name = rng.choice(list(ex.controls))
         value = _random_value(ex.controls[control_name], sweeps.get(control_name), rng)
-        before = (ex.summary.value, ex.figure.value, ex.result)
+        before = (ex.summary.value, ex.figure.value)
         ex.controls[control_name].value = value  # an exception here fails the test
         if ex.error:
             errors += 1
             assert "\n" not in ex.error and len(ex.error) < 200, (control_name, value, ex.error)
             assert not ex.error.startswith(UNEXPECTED), (control_name, value, ex.error)
             assert 'role="alert"' in ex.message.value
-            assert (ex.summary.value, ex.figure.value) == before[:2] and ex.result is before[2]
+            assert (ex.summary.value, ex.figure.value) == before
         else:
             updates += 1
             assert ex.message.value == ""
             summary = unescape(ex.summary.value.removeprefix('<p class="ruralrev-summary">').removesuffix("</p>"))
             assert summary and f'alt="{ex.summary.value.split(">", 1)[1].rsplit("<", 1)[0]}"' in ex.figure.value
             assert summary.endswith(".")
-            assert not inline.outside_parts(ex.fig, ex.fig.canvas.get_renderer()), (control_name, value)
     assert errors and updates, "the walk met both bad and good input"

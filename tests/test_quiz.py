@@ -26,9 +26,11 @@ def test_check_bad_answer_gets_one_line(answer):
     assert quiz.check("00.1", answer) == "Answer with one letter from a to d."
 
 
-def test_unknown_question():
-    with pytest.raises(KeyError, match="no self-check question"):
-        quiz.check("99.9", "a")
+@pytest.mark.parametrize("call", [quiz.check, lambda qid, _: quiz.show(qid)])
+def test_unknown_question_is_a_one_line_course_error(call):
+    with pytest.raises(quiz.QuizError, match="there is no self-check question '99.9'") as err:
+        call("99.9", "a")
+    assert err.value._render_traceback_() == ["QuizError: there is no self-check question '99.9'; ids look like '00.1'."]
 
 
 def test_widget_feedback_matches_check():

@@ -18,12 +18,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .. import data, measures, plots
-from ..explorer import png
+from ..explorer import UNEXPECTED, png
 from ..inputs import InputError
-
-
-#: how a failure that is not the user's input starts its message (tests check it never shows)
-UNEXPECTED = "Could not update; the previous figure is kept"
 
 
 class Explorer:

@@ -1,7 +1,7 @@
 """Benchmark what users feel: notebook execution against its floor, explorer latency, install size.
 
-Usage: python -m ruralrev.bench [--json bench-results.json] [--repeat 3] [--skip-notebooks]
-                               [--without-figures] [--footprint]
+Usage: python scripts/bench.py [--json bench-results.json] [--repeat 3] [--skip-notebooks]
+                              [--without-figures] [--footprint]
 
 Prints a table and writes the figures as JSON. A measurement script, not a test: run it on
 the machine you care about and record the numbers (README, "Performance").
@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # for tests/explorers.py, the registry of every explorer
 NOTEBOOKS = ROOT / "notebooks"
 
 
@@ -66,37 +67,6 @@ def bench_notebooks(repeat: int = 3, without_figures: bool = False) -> list[dict
 
 # -- explorers -------------------------------------------------------------------------------
 
-def explorer_sweeps():
-    """(name, explorer factory, {control: values to step through}) for every explorer.
-
-    Dropdowns and sliders are swept over all their options; typed boxes get values listed here.
-    """
-    from .widgets import TableExplorer
-    from .widgets.growth import GrowthExplorer
-    from .widgets.history import HistoryExplorer
-    from .widgets.lines import LinesExplorer
-    from .widgets.milestones import MilestoneExplorer
-    from .widgets.relative import RelativeLineExplorer
-    from .widgets.simulation import SimulationExplorer
-    from .widgets.statistics import StatisticsExplorer
-
-    def years(first, last, n=20):
-        return [str(first + round(i * (last - first) / (n - 1))) for i in range(n)]
-
-    yield "00 TableExplorer", lambda: TableExplorer(series="1978 · official"), {
-        "start": years(1978, 2000), "end": years(2007, 1990)}
-    yield "01 MilestoneExplorer", MilestoneExplorer, {"start": years(1978, 2015), "end": years(2021, 2016)}
-    yield "02 HistoryExplorer", HistoryExplorer, {"start": years(1978, 2010), "end": years(2021, 2012)}
-    yield "03 StatisticsExplorer", StatisticsExplorer, {"start": years(2012, 2016), "end": years(2020, 2017)}
-    yield "04 LinesExplorer", LinesExplorer, {"start": years(1981, 2005), "end": years(2019, 2008)}
-    yield "05 RelativeLineExplorer", RelativeLineExplorer, {"fixed": [str(v) for v in range(30, 70, 2)]}
-    yield "06 SimulationExplorer", SimulationExplorer, {"households": [str(n) for n in range(5000, 105000, 5000)],
-                                                        "seed": [str(n) for n in range(20)]}
-    yield "07 GrowthExplorer", GrowthExplorer, {
-        "urban": [f"{x / 4:.2f}" for x in range(8, 28)], "rural": [f"{x / 4:.2f}" for x in range(16, 36)],
-        "target": [f"{1.5 + x / 20:.2f}" for x in range(20)], "year": [str(y) for y in range(2030, 2070, 2)]}
-
-
 def _sweep_values(control, given):
     if given is not None:
         return list(given)
@@ -115,10 +85,9 @@ def bench_explorers() -> list[dict]:
     """Median and p95 of change -> recomputed result and PNG bytes of the redrawn figure."""
     import matplotlib
 
-    from .plots import theme
-
     matplotlib.use("Agg")
-    theme()  # as every lesson's setup cell does
+    from explorers import explorer_sweeps
+
     rows = []
     for name, factory, sweeps in explorer_sweeps():
         ex = factory()

@@ -1,0 +1,63 @@
+"""Every explorer of the course, for the reliability sweep and the benchmark.
+
+`explorer_sweeps()` yields (name, factory, {control: values to step through}). Lessons 00-03
+build their explorers in the notebook (a cell tagged `explorer`): the factory runs that cell
+again in the lesson's namespace (see `tests/lessons.py`), so each call gives a fresh explorer.
+Dropdowns and sliders are swept over their options; typed boxes get the values listed here.
+"""
+
+from __future__ import annotations
+
+import nbformat
+
+from lessons import namespace, notebook
+
+NEW_PATTERN = ("00", "01", "02", "03")  # lessons whose explorers are defined in the notebook
+
+
+def _years(first, last, n=20):
+    return [str(first + round(i * (last - first) / (n - 1))) for i in range(n)]
+
+
+def lesson_explorers(lesson: str):
+    """(name, factory) for each explorer cell of the lesson (tag `explorer`), in order."""
+    nb = nbformat.read(notebook(lesson), as_version=4)
+    for cell in nb.cells:
+        if "explorer" in cell.get("metadata", {}).get("tags", []):
+            name = cell.source.split("=", 1)[0].strip()
+
+            def factory(source=cell.source, name=name):
+                ns = dict(namespace(lesson))
+                exec(compile(source, notebook(lesson).name, "exec"), ns)
+                return ns[name]
+
+            yield f"{lesson} {name}", factory
+
+
+def _typed_values(ex) -> dict:
+    """Valid text for each typed box: 20 values spread over its range."""
+    out = {}
+    for name, spec in ex.specs.items():
+        if getattr(spec, "typed", False):
+            low, high = spec.low, spec.high
+            out[name] = _years(low, high) if isinstance(low, int) else [f"{low + i * (high - low) / 19:g}" for i in range(20)]
+    return out
+
+
+def explorer_sweeps():
+    """(name, factory, sweeps) for every explorer of lessons 00-07."""
+    for lesson in NEW_PATTERN:
+        for name, factory in lesson_explorers(lesson):
+            yield name, factory, _typed_values(factory())
+    from ruralrev.widgets.growth import GrowthExplorer
+    from ruralrev.widgets.lines import LinesExplorer
+    from ruralrev.widgets.relative import RelativeLineExplorer
+    from ruralrev.widgets.simulation import SimulationExplorer
+
+    yield "04 LinesExplorer", LinesExplorer, {"start": _years(1981, 2005), "end": _years(2019, 2008)}
+    yield "05 RelativeLineExplorer", RelativeLineExplorer, {"fixed": [str(v) for v in range(30, 70, 2)]}
+    yield "06 SimulationExplorer", SimulationExplorer, {"households": [str(n) for n in range(5000, 105000, 5000)],
+                                                        "seed": [str(n) for n in range(20)]}
+    yield "07 GrowthExplorer", GrowthExplorer, {
+        "urban": [f"{x / 4:.2f}" for x in range(8, 28)], "rural": [f"{x / 4:.2f}" for x in range(16, 36)],
+        "target": [f"{1.5 + x / 20:.2f}" for x in range(20)], "year": [str(y) for y in range(2030, 2070, 2)]}
