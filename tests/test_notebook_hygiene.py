@@ -103,7 +103,59 @@ def test_in_this_notebook_has_objectives_minutes_and_data(path):
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_setup_cell_sets_theme(path):
     code = [c for c in load(path)["cells"] if c["cell_type"] == "code"]
-    assert "theme()" in text(code[0]) and "import" in text(code[0])
+    assert re.search(r"sns\.set_theme\(|plots\.theme\(\)", text(code[0])) and "import" in text(code[0])
+
+
+# Lessons in the pattern "the notebook teaches, the package supports" (docs/lesson-pattern.md).
+TEACHING = [p for p in PATHS if lesson_number(p) <= 3]
+HELPER_CALL = re.compile(r"\b(?:plots|widgets|stat_plots|relplots)\.\w+\(|from ruralrev(?:\.\w+)* import .*\bplot_|"
+                         r"from ruralrev(?:\.plots|\.widgets)\b|from ruralrev import .*\b(?:plots|widgets)\b")
+
+
+@pytest.mark.parametrize("path", TEACHING, ids=[p.name for p in TEACHING])
+def test_figures_are_drawn_in_view_with_seaborn(path):
+    """No plotting helper of the package; every figure cell draws with seaborn or matplotlib in the
+    cell, or calls a drawing function the lesson itself defines."""
+    cells = load(path)["cells"]
+    code = "\n".join(text(c) for c in cells if c["cell_type"] == "code")
+    assert "import seaborn as sns" in code
+    defined = set(re.findall(r"^def (\w+)\(", code, re.M))
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] != "code":
+            continue
+        assert not HELPER_CALL.search(text(cell)), f"cell {i} uses a plotting helper of the package"
+        if any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
+            calls = set(re.findall(r"\b(\w+)\(", text(cell)))
+            assert re.search(r"\bsns\.\w+\(", text(cell)) or calls & defined, \
+                f"cell {i}: draw the figure in view (seaborn, or a function defined in the lesson)"
+
+
+@pytest.mark.parametrize("path", TEACHING, ids=[p.name for p in TEACHING])
+def test_explorer_cells_are_tagged_and_reuse_the_lessons_drawing(path):
+    cells = load(path)["cells"]
+    code = "\n".join(text(c) for c in cells if c["cell_type"] == "code")
+    explorers = [c for c in cells if "explorer" in tags(c)]
+    assert explorers, "the explorer cell is tagged 'explorer'"
+    for cell in explorers:
+        draw = re.search(r"Explorer\(\s*(\w+)", text(cell))
+        assert draw and re.search(rf"^def {draw.group(1)}\(ax\b", code, re.M), "the explorer draws with a lesson function"
+        uses = [c for c in cells if c["cell_type"] == "code" and c is not cell and f"{draw.group(1)}(" in text(c)
+                and not text(c).lstrip().startswith("def ")]
+        assert uses, f"{draw.group(1)} also draws one of the lesson's static figures"
+
+
+@pytest.mark.parametrize("path", TEACHING, ids=[p.name for p in TEACHING])
+def test_exercises_cover_pandas_seaborn_and_interpretation(path):
+    """The lesson's checks include a number or table, a figure and a written answer, and every
+    solution uses check() on its own exercise."""
+    from ruralrev import exercises as X
+
+    lesson = path.name[:2]
+    kinds = {type(X._REGISTRY[e]()).__name__ for e in X.ids() if e.startswith(lesson + ".")}
+    assert {"figure", "text"} <= kinds and kinds & {"number", "table"}, kinds
+    solutions = [c for c in sections(load(path))["Exercises"] if "solution" in tags(c)]
+    used = {m for c in solutions for m in re.findall(r"check\(\"(\d\d\.\d+)\"", text(c))}
+    assert used == {e for e in X.ids() if e.startswith(lesson + ".")}, "each exercise is checked in its solution"
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
@@ -181,7 +233,9 @@ def test_exercises_have_an_empty_cell_and_a_hidden_solution(path):
         assert not [ln for ln in text(work).splitlines() if ln.strip() and not ln.strip().startswith("#")], \
             "the student's cell holds only comments"
         assert solution["cell_type"] == "code" and "solution" in tags(solution)
-        assert solution["metadata"].get("jupyter", {}).get("source_hidden") is True, "solution collapsed"
+        hidden = solution["metadata"].get("jupyter", {})
+        assert hidden.get("source_hidden") is True and hidden.get("outputs_hidden") is True, \
+            "solution collapsed, its outputs hidden"
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
@@ -191,6 +245,13 @@ def test_key_points_glossary_and_references(path):
         assert len(" ".join(text(c) for c in secs[name]).split()) > 10, f"'{name}' is empty"
     refs = " ".join(text(c) for c in secs["References"])
     assert "paper" in refs.lower() and "data/" in refs
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_nothing_points_outside_the_repository(path):
+    """The paper is cited (docs/paper.md), not pointed at as a file the repository lacks."""
+    for i, cell in enumerate(load(path)["cells"]):
+        assert not re.search(r"seed/paper|shared/sources|course source folder", text(cell)), f"cell {i}"
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
