@@ -27,8 +27,11 @@ from . import helpers
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-SKIP_MESSAGE = ("Chromium not found: install it with `apt-get install chromium` (Debian/Ubuntu) "
-                "to run the browser tests")
+#: where Chromium or Chrome is usually installed (Debian/Ubuntu, Ubuntu's snap name, macOS, Windows)
+BROWSERS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+            "/Applications/Chromium.app/Contents/MacOS/Chromium",
+            "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+            r"C:\Program Files\Google\Chrome\Application\chrome.exe"]
 
 #: JupyterLab user settings for the test server: never write a notebook, no news popup,
 #: every cell in the DOM (no virtualised "windowing" of long notebooks).
@@ -82,22 +85,26 @@ def pytest_terminal_summary(terminalreporter):
 # ---------------------------------------------------------------------------------------------
 
 def _chromium_path() -> str | None:
-    if Path("/usr/bin/chromium").is_file():
-        return "/usr/bin/chromium"
-    return shutil.which("chromium")
+    """PLAYWRIGHT_CHROMIUM_EXECUTABLE if set, else a usual install place, else a browser on PATH."""
+    given = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE")
+    if given:
+        return given if Path(given).is_file() else None
+    found = next((p for p in BROWSERS if Path(p).is_file()), None)
+    return found or next(filter(None, map(shutil.which, ["chromium", "chromium-browser", "google-chrome"])), None)
 
 
 def _unavailable(reason: str):
     if os.environ.get("RURALREV_REQUIRE_BROWSER") == "1":
         pytest.fail(f"RURALREV_REQUIRE_BROWSER=1 but the browser tests cannot run: {reason}", pytrace=False)
-    pytest.skip(SKIP_MESSAGE)
+    pytest.skip(f"browser tests skipped: {reason}")
 
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = _chromium_path()
     if path is None:
-        _unavailable("no chromium executable (/usr/bin/chromium or `chromium` on PATH)")
+        _unavailable("no Chromium or Chrome found (install it with `apt-get install chromium` on Debian or "
+                     "Ubuntu, or set PLAYWRIGHT_CHROMIUM_EXECUTABLE to the browser's path)")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
