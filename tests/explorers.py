@@ -1,9 +1,10 @@
 """Every explorer of the course, for the reliability sweep and the benchmark.
 
-`explorer_sweeps()` yields (name, factory, {control: values to step through}). Lessons 00-03
+`explorer_sweeps()` yields (name, factory, {control: values to step through} or None). Lessons 00-03
 build their explorers in the notebook (a cell tagged `explorer`): the factory runs that cell
-again in the lesson's namespace (see `tests/lessons.py`), so each call gives a fresh explorer.
-Dropdowns and sliders are swept over their options; typed boxes get the values listed here.
+again in the lesson's namespace (see `tests/lessons.py`), so each call gives a fresh explorer, and
+its typed boxes are swept over their range (`typed_values`, None here). Dropdowns and sliders are
+swept over their options; the older explorers' typed boxes get the values listed here.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def lesson_explorers(lesson: str):
             yield f"{lesson} {name}", factory
 
 
-def _typed_values(ex) -> dict:
+def typed_values(ex) -> dict:
     """Valid text for each typed box: 20 values spread over its range."""
     out = {}
     for name, spec in ex.specs.items():
@@ -48,7 +49,7 @@ def explorer_sweeps():
     """(name, factory, sweeps) for every explorer of lessons 00-07."""
     for lesson in NEW_PATTERN:
         for name, factory in lesson_explorers(lesson):
-            yield name, factory, _typed_values(factory())
+            yield name, factory, None
     from ruralrev.widgets.growth import GrowthExplorer
     from ruralrev.widgets.lines import LinesExplorer
     from ruralrev.widgets.relative import RelativeLineExplorer

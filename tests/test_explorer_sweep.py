@@ -12,7 +12,7 @@ import pytest
 
 from ruralrev.explorer import UNEXPECTED
 
-from explorers import explorer_sweeps
+from explorers import explorer_sweeps, typed_values
 
 #: what people type: boundaries of every explorer's ranges, out-of-range, malformed, empty
 TYPED = ["", "  ", "abc", "None", "-1", "0", "1", "3", "10", "12", "50", "99.99", "100", "5000", "200000",
@@ -42,6 +42,7 @@ def _random_value(control, valid, rng):
 def test_random_walk_keeps_output_consistent_or_explains_in_one_line(name, factory, sweeps):
     rng = random.Random(name)
     ex = factory()
+    sweeps = typed_values(ex) if sweeps is None else sweeps
     errors = updates = 0
     for _ in range(STEPS):
         control_name = rng.choice(list(ex.controls))
