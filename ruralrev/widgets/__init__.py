@@ -8,8 +8,6 @@ message in `ex.message` and keeps the previous figure and summary.
 
 from __future__ import annotations
 
-import base64
-import io
 import threading
 from html import escape
 
