@@ -25,11 +25,8 @@ import pytest
 
 from . import expected as E
 from . import helpers
-from .helpers import expected_summary as summary_of
-from .helpers import measure_label
 from .specs import ExplorerSpec, Step, Text, bad
 
-HEAD, S2010, S1978 = "headcount", "2010 · official", "1978 · official"
 TPA, RR = "2013-2020 targeted poverty alleviation", "rural revitalization"
 UMI = "upper-middle income"
 #: lesson 06: the simulation's control labels, and the value each step sets (one key press per slider)
@@ -42,68 +39,6 @@ SIM_STEPS = [("households", "5000"), ("median", "2.1"), ("spread", "0.45"), ("gr
              ("support_pct", "35.0"), ("years", "11"), ("seed", "7")]
 
 SPECS = [
-    # notebooks/00-start-here.ipynb: explorer = widgets.TableExplorer(table="headcount", series="2010 · official")
-    ExplorerSpec(
-        id="00-table-explorer", notebook="00-start-here.ipynb", index=0,
-        initial=partial(summary_of, HEAD, S2010),
-        steps=(
-            Step("Series", "select", S1978, partial(summary_of, HEAD, S1978)),
-            Step("Measure", "select", partial(measure_label, HEAD, "incidence_pct"),
-                 partial(summary_of, HEAD, S1978, "incidence_pct")),
-            Step("Series", "select", S2010, partial(summary_of, HEAD, S2010, "incidence_pct")),
-            Step("From year", "type", "2015", partial(summary_of, HEAD, S2010, "incidence_pct", 2015)),
-            Step("To year", "type", "2018", partial(summary_of, HEAD, S2010, "incidence_pct", 2015, 2018)),
-            bad("From year", "abc"),
-            bad("To year", "1800"),
-            # a new table resets series, measure and years to that table's first series/measure, all years
-            Step("Table", "select", "income", partial(summary_of, "income")),
-            Step("Table", "select", HEAD, partial(summary_of, HEAD)),
-        ),
-    ),
-    # notebooks/01-two-strategies.ipynb: MilestoneExplorer(theme="rural revitalization", start="2013", end="2021")
-    ExplorerSpec(
-        id="01-milestone-explorer", notebook="01-two-strategies.ipynb", index=0,
-        initial=partial(E.milestones, "all", RR, 2013, 2021),
-        steps=(
-            Step("Period", "select", TPA, partial(E.milestones, TPA, RR, 2013, 2021)),
-            Step("Theme", "select", "all themes", partial(E.milestones, TPA, "all", 2013, 2021)),
-            Step("From year", "type", "2015", partial(E.milestones, TPA, "all", 2015, 2021)),
-            Step("To year", "type", "2018", partial(E.milestones, TPA, "all", 2015, 2018)),
-            bad("From year", "abc"),
-            bad("To year", "2030"),
-        ),
-    ),
-    # notebooks/02-historical-logic.ipynb: HistoryExplorer(standard="2010", start="2012", end="2019")
-    ExplorerSpec(
-        id="02-history-explorer", notebook="02-historical-logic.ipynb", index=0,
-        initial=partial(E.history, "2010", 2012, 2019),
-        steps=(
-            Step("Standard", "select", "all three standards", partial(E.history, "all", 2012, 2019)),
-            Step("From year", "type", "2005", partial(E.history, "all", 2005, 2019)),
-            Step("To year", "type", "2009", partial(E.history, "all", 2005, 2009)),
-            Step("Measure", "select", "incidence_pct (percent)",
-                 partial(E.history, "all", 2005, 2009, "incidence_pct")),
-            bad("From year", "abc"),
-            bad("To year", "1800"),
-        ),
-    ),
-    # notebooks/03-statistics-2012-2020.ipynb: StatisticsExplorer(indicator="rural_poor", region="national")
-    ExplorerSpec(
-        id="03-statistics-explorer", notebook="03-statistics-2012-2020.ipynb", index=0,
-        initial=partial(E.statistics, "rural_poor", "national", 2012, 2020),
-        steps=(
-            Step("Region", "select", "West", partial(E.statistics, "rural_poor", "west", 2012, 2020)),
-            # West still applies to incidence: kept
-            Step("Indicator", "select", "Poverty incidence", partial(E.statistics, "incidence", "west", 2012, 2020)),
-            Step("From year", "type", "2016", partial(E.statistics, "incidence", "west", 2016, 2020)),
-            # West does not apply to county exits: the first region (National)
-            Step("Indicator", "select", "Poor counties exited",
-                 partial(E.statistics, "counties_exited", "national", 2016, 2020)),
-            Step("To year", "type", "2018", partial(E.statistics, "counties_exited", "national", 2016, 2018)),
-            bad("From year", "abc"),
-            bad("To year", "1800"),
-        ),
-    ),
     # notebooks/04-measuring-poverty.ipynb: LinesExplorer(country="China", level="rural", line="international", ppp=2017)
     ExplorerSpec(
         id="04-lines-explorer", notebook="04-measuring-poverty.ipynb", index=0,
