@@ -1,6 +1,7 @@
-"""Lesson 03 claim checker: the verdict function on synthetic claims (each verdict, each method,
-each qualifier, the tolerance boundaries), on the real table, and the table data/paper_claims.csv
-itself (schema, references that resolve, quotes that are the paper's words, no claim missed)."""
+"""Lesson 03 claim checker: the verdict function on synthetic claims (each verdict, each recorded
+reading, each method, each qualifier, the tolerance boundaries), on the real table, and the table
+data/paper_claims.csv itself (schema, references that resolve, readings that fit the data, quotes
+that are the paper's words, no claim missed)."""
 
 import re
 
@@ -165,20 +166,37 @@ def test_verdict_more_than_on_an_average(tables):
     assert too_high["verdict"] == "inconsistent"
 
 
-def test_verdict_inconsistent_on_unit_even_when_the_number_matches(tables):
-    out = cl.check_claim(claim(check_table="facts", check_filter="fact_id=houses", check_column="value",
-                               check_method="value", check_unit="million people", paper_value=25.68,
-                               paper_unit="million households", qualifier="about"), tables)
+HOUSES = dict(check_table="facts", check_filter="fact_id=houses", check_column="value", check_method="value",
+              check_unit="million people", paper_value=25.68, paper_unit="million households", qualifier="about")
+SHARE = dict(check_table="facts", check_filter="fact_id=share", check_column="value", check_method="value",
+             check_unit="percent of poor villages", paper_value=98, paper_unit="percent of total area", paper_precision=1)
+
+
+def test_a_unit_difference_without_a_reading_is_refused(tables):
+    with pytest.raises(cl.ClaimError, match="no reading is recorded") as info:
+        cl.check_claim(claim(**HOUSES), tables)
+    assert "source people, paper households" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_quantity_reading_gives_inconsistent_when_the_digits_trace(tables):
+    out = cl.check_claim(claim(**HOUSES, mismatch="quantity"), tables)
     assert out["verdict"] == "inconsistent"
-    assert out["reason"] == ("unit differs: the source counts people, the paper households "
-                             "(the number 25.68 matches; the unit does not)")
+    assert out["reason"] == ("the digits trace to the source's count of people (source 25.68, paper 25.68), "
+                             "but as households the figure is wrong (see the note)")
+    assert out["source_value"] == pytest.approx(25.68) and out["source_unit"] == "million people"
 
 
-def test_unit_reason_for_shares_says_gives(tables):
-    out = cl.check_claim(claim(check_table="facts", check_filter="fact_id=share", check_column="value",
-                               check_method="value", check_unit="percent of poor villages", paper_value=97,
-                               paper_unit="percent of total area", paper_precision=1), tables)
-    assert out["reason"] == "unit differs: the source gives percent of poor villages, the paper percent of total area"
+def test_unit_reading_gives_misstated_when_the_digits_trace(tables):
+    out = cl.check_claim(claim(**SHARE, mismatch="unit"), tables)
+    assert out["verdict"] == "misstated"
+    assert out["reason"] == ("traceable (source 98, paper 98), but the paper misstates the unit "
+                             "(source percent of poor villages, paper percent of total area)")
+
+
+def test_a_reading_does_not_rescue_digits_that_do_not_trace(tables):
+    out = cl.check_claim(claim(**{**SHARE, "paper_value": 90}, mismatch="unit"), tables)
+    assert out["verdict"] == "inconsistent" and out["reason"].startswith("value differs: source 98, paper 90")
+    assert out["reason"].endswith("and the unit differs too")
 
 
 def test_same_unit_at_another_scale_is_converted_not_flagged(tables):
@@ -189,16 +207,55 @@ def test_same_unit_at_another_scale_is_converted_not_flagged(tables):
     assert out["source_unit"] == "thousand km"
 
 
-def test_verdict_not_checkable_when_scope_differs_even_if_numbers_agree(tables):
-    out = cl.check_claim(claim(check_scope="poor areas", paper_scope="all rural areas"), tables)
-    assert out["verdict"] == "not checkable"
-    assert out["reason"] == "scope differs: poor areas, not all rural areas"
-    assert out["source_value"] == 20.0  # the figure is still shown
+@pytest.mark.parametrize("kind", ["scope", "date", "metric"])
+def test_scope_or_date_reading_gives_misstated(tables, kind):
+    out = cl.check_claim(claim(check_scope="poor areas", paper_scope="all rural areas", mismatch=kind), tables)
+    assert out["verdict"] == "misstated"
+    assert out["reason"] == (f"traceable (source 20, paper 20), but the paper misstates the {kind} "
+                             "(source poor areas, paper all rural areas)")
+    assert out["source_value"] == 20.0
 
 
-def test_scope_is_compared_before_unit(tables):
-    out = cl.check_claim(claim(check_scope="poor areas", paper_unit="million households"), tables)
-    assert out["verdict"] == "not checkable" and out["reason"].startswith("scope differs")
+def test_a_scope_difference_without_a_reading_is_refused(tables):
+    with pytest.raises(cl.ClaimError, match="differ \\(source poor areas, paper all rural areas\\)"):
+        cl.check_claim(claim(check_scope="poor areas", paper_scope="all rural areas"), tables)
+
+
+@pytest.mark.parametrize("kind", ["scope", "unit", "metric", "date", "quantity"])
+def test_a_reading_where_paper_and_source_agree_is_refused(tables, kind):
+    with pytest.raises(cl.ClaimError, match="agree in unit and scope"):
+        cl.check_claim(claim(mismatch=kind), tables)
+
+
+def test_an_unknown_reading_is_refused(tables):
+    with pytest.raises(cl.ClaimError, match="mismatch 'typo' is not one of scope, unit"):
+        cl.check_claim(claim(mismatch="typo"), tables)
+
+
+def test_unclear_reading_gives_ambiguous_with_or_without_a_source(tables):
+    out = cl.check_claim(claim(**SHARE, mismatch="unclear"), tables)
+    assert out["verdict"] == "ambiguous" and out["source_value"] == 98.0
+    assert out["reason"] == "source 98, paper 98 (the digits match), but what the figure measures is unclear (see the note)"
+    none = cl.check_claim(claim(check_table="", mismatch="unclear"), tables)
+    assert none["verdict"] == "ambiguous" and none["reason"].startswith("no source figure")
+
+
+def test_missing_keys_are_a_claim_error_naming_them(tables):
+    bare = {"claim_id": "x9", "paper_value": 1, "paper_unit": "km", "paper_precision": 1, "qualifier": "exact",
+            "paper_scope": "a", "check_table": "facts", "check_filter": "fact_id=roads"}
+    with pytest.raises(cl.ClaimError) as info:
+        cl.check_claim(bare, tables)
+    assert str(info.value) == ("claim x9 has no check_column, check_method, check_unit, check_scope: "
+                               "give every column of a paper_claims row")
+    assert info.value._render_traceback_() == [f"ClaimError: {info.value}"]
+    with pytest.raises(cl.ClaimError, match="has no paper_unit"):
+        cl.check_claim({"claim_id": "x8", "paper_value": 1, "paper_precision": 1, "qualifier": "exact",
+                        "paper_scope": "a"}, tables)
+
+
+def test_a_one_row_dataframe_is_a_claim(tables):
+    out = cl.check_claims(pd.DataFrame([claim(claim_id="r1", section="§9", statement="s01")]), tables)
+    assert out[["claim_id", "statement", "verdict"]].values.tolist() == [["r1", "s01", "consistent"]]
 
 
 @pytest.mark.parametrize("empty", ["", "  ", None, float("nan")])
@@ -238,25 +295,34 @@ def real():
     return claims, tables, cl.check_claims(claims, tables).set_index("claim_id")
 
 
-def test_real_households_claim_is_inconsistent_because_of_the_unit(real):
-    claims, _, verdicts = real
-    housing = claims.loc[claims["claim"].str.contains("25.68 million poor households")].iloc[0]
-    row = verdicts.loc[housing["claim_id"]]
-    assert row["verdict"] == "inconsistent"
-    assert row["reason"].startswith("unit differs: the source counts people, the paper households")
-    assert row["source_value"] == pytest.approx(25.68)
+def _id(claims, fragment):
+    return claims.loc[claims["claim"].str.contains(fragment, regex=False), "claim_id"].iloc[0]
 
 
-def test_real_resettlement_claim_counts_sites_not_households(real):
-    claims, _, verdicts = real
+def test_real_households_claim_is_inconsistent_and_the_sources_back_the_reading(real):
+    claims, tables, verdicts = real
+    cid = _id(claims, "25.68 million poor households")
+    assert verdicts.loc[cid, "verdict"] == "inconsistent"
+    assert verdicts.loc[cid, "reason"].startswith("the digits trace to the source's count of people")
+    facts = tables["white_paper_facts"].set_index("fact_id")["value"]
+    # the reading: the sources' own household counts are below the paper's 25.68 million households
+    paper = claims.set_index("claim_id").loc[cid, "paper_value"]
+    assert facts["dilapidated_houses_renovated_households"] < paper
+    assert facts["housing_safety_verified_households"] < paper
+
+
+def test_real_resettlement_claim_is_inconsistent_sites_are_not_households(real):
+    claims, tables, verdicts = real
     cid = claims.loc[claims["claim"] == "35,000 households have been resettled", "claim_id"].iloc[0]
     assert verdicts.loc[cid, "verdict"] == "inconsistent"
-    assert verdicts.loc[cid, "reason"].startswith("unit differs: the source counts sites, the paper households")
+    assert "count of sites" in verdicts.loc[cid, "reason"]
+    units = tables["white_paper_facts"].set_index("fact_id").loc["resettlement_housing_units", "value"] * 1e6
+    assert 35_000 / units < 0.02
 
 
 def test_real_93_48_claim_is_consistent_and_computed_from_two_years(real):
     claims, tables, verdicts = real
-    cid = claims.loc[claims["claim"].str.contains("93.48"), "claim_id"].iloc[0]
+    cid = _id(claims, "93.48")
     assert verdicts.loc[cid, "verdict"] == "consistent"
     hc = tables["headcount"]
     hc = hc[(hc["standard"] == "2010") & (hc["estimate"] == "official")].set_index("year")
@@ -266,23 +332,45 @@ def test_real_93_48_claim_is_consistent_and_computed_from_two_years(real):
 
 def test_real_average_claim_is_the_2012_2020_average(real):
     claims, _, verdicts = real
-    cid = claims.loc[claims["claim"].str.contains("over 10 million"), "claim_id"].iloc[0]
+    cid = _id(claims, "over 10 million")
     assert verdicts.loc[cid, "verdict"] == "consistent"
     assert verdicts.loc[cid, "source_value"] == pytest.approx(98.99 / 8)
 
 
-def test_real_roads_scope_and_missing_163(real):
+def test_real_misstated_claims_are_roads_railways_4g_and_the_plenum_date(real):
     claims, _, verdicts = real
-    roads = claims.loc[claims["claim"].str.contains("new roads"), "claim_id"].iloc[0]
-    assert verdicts.loc[roads, "reason"].startswith("scope differs: poor areas")
-    counties = claims.loc[claims["claim"].str.contains("163"), "claim_id"].iloc[0]
-    assert verdicts.loc[counties, "verdict"] == "not checkable"
-    assert verdicts.loc[counties, "reason"] == "no source figure found"
+    misstated = verdicts.index[verdicts["verdict"] == "misstated"]
+    expected = {_id(claims, "new roads"): "scope", _id(claims, "new railways"): "scope",
+                _id(claims, "4G"): "unit", _id(claims, "declared in 2014"): "date"}
+    assert sorted(misstated) == sorted(expected)
+    for cid, kind in expected.items():
+        assert verdicts.loc[cid, "reason"].startswith("traceable") and f"misstates the {kind}" in verdicts.loc[cid, "reason"]
 
 
-def test_real_verdict_counts(real):
+def test_real_ambiguous_claims_are_power_and_the_5_4_sentence(real):
+    claims, _, verdicts = real
+    ambiguous = set(verdicts.index[verdicts["verdict"] == "ambiguous"])
+    assert ambiguous == {_id(claims, "power grid"), _id(claims, "22 provincial"), _id(claims, "163")}
+    assert pd.isna(verdicts.loc[_id(claims, "163"), "source_value"])
+
+
+def test_real_verdict_counts_by_row_and_by_statement(real):
     _, _, verdicts = real
-    assert verdicts["verdict"].value_counts().to_dict() == {"consistent": 9, "inconsistent": 4, "not checkable": 4}
+    assert verdicts["verdict"].value_counts().to_dict() == {"consistent": 9, "misstated": 4, "inconsistent": 2,
+                                                            "ambiguous": 3}
+    assert verdicts.groupby("statement")["verdict"].nunique().max() == 1  # a statement has one verdict
+    statements = verdicts.drop_duplicates("statement")["verdict"].value_counts().to_dict()
+    assert statements == {"consistent": 6, "misstated": 3, "inconsistent": 2, "ambiguous": 2}
+
+
+def test_real_plenum_claim_is_dated_before_the_last_exits(real):
+    """The reading of the §4.3 plenum claim: the last counties left the list after October 2020."""
+    claims, tables, verdicts = real
+    cid = _id(claims, "declared in 2014")
+    assert verdicts.loc[cid, "source_value"] == 0
+    ms = data.load("milestones").set_index("label")
+    assert pd.Timestamp(ms.loc["Last poor counties delisted", "date"]) > pd.Timestamp("2020-10-29")
+    assert tables["county_exits"].set_index("year").loc[2019, "remaining_of_832"] > 0
 
 
 def test_verdicts_follow_the_data_not_the_table(real):
@@ -294,6 +382,14 @@ def test_verdicts_follow_the_data_not_the_table(real):
     ids = claims.set_index("claim_id")["claim"]
     flipped = sorted(ids[changed == "inconsistent"].index.difference(ids[real[2]["verdict"] == "inconsistent"].index))
     assert [ids[c][:20] for c in flipped] == ["from 2012 to 2019, C", "decreasing to 5.51 m"]
+
+
+def test_changing_a_source_to_another_number_turns_a_misstated_claim_inconsistent(real):
+    claims, tables, _ = real
+    wp = tables["white_paper_facts"].copy()
+    wp.loc[wp["fact_id"] == "roads_built_or_renovated_poor_areas", "value"] = 1.4
+    out = cl.check_claims(claims, {**tables, "white_paper_facts": wp}).set_index("claim_id")
+    assert out.loc[_id(claims, "new roads"), "verdict"] == "inconsistent"
 
 
 # --------------------------------------------------------------------------- the table itself
@@ -319,7 +415,16 @@ def test_every_reference_resolves_to_data_with_the_expected_unit(real):
             checked += 1
         else:
             assert not (c["check_filter"] or c["check_column"] or c["check_method"]), c["claim_id"]
-    assert checked == len(claims) - 1
+    assert checked == len(claims) - 1  # only the 163 counties have no source figure
+
+
+def test_every_reading_is_recorded_with_its_reasoning(real):
+    claims, _, _ = real
+    assert set(claims["mismatch"]) <= set(cl.MISMATCHES)
+    read = claims[claims["mismatch"] != ""]
+    assert (read["note"].str.len() > 60).all()
+    assert all(n.lower().startswith(k) for k, n in zip(read["mismatch"], read["note"]))
+    assert claims["statement"].str.fullmatch(r"s\d\d").all()
 
 
 def test_series_methods_have_years_and_value_methods_have_none(real):

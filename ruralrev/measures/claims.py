@@ -6,15 +6,17 @@ method, years, the unit the data column is expected to carry, the scope of the s
 `check_claim` returns a verdict with its reason; it never evaluates text as code: filters are
 parsed as 'column=value;column=value' pairs and compared as text.
 
-Verdicts, decided in this order:
+A verdict is the course's *reading* of a claim, kept as bookkeeping: the table records which
+source figure the paper's digits trace to, and how the paper's wording differs from it (the
+`mismatch` column, with the reasoning in `note`). The code checks the numbers, checks that the
+recorded reading fits the data (a unit or scope difference must be read, a reading must name a
+real difference), and applies the reading. Verdicts, decided in this order:
 
-1. **not checkable — no source figure found**: the claim has no check_table.
-2. **not checkable — scope differs**: the source figure covers something else (e.g. poor areas,
-   not all rural areas), so it can neither confirm nor refute the paper's statement.
-3. **inconsistent — unit differs**: the paper attaches a number to a different unit from the
-   source's (households instead of people, total area instead of villages). Units of the same
-   kind at another scale (km and million km) are converted, not flagged.
-4. Otherwise the values are compared, in the paper's unit, by the paper's qualifier:
+1. **ambiguous**: the reading is 'unclear': the official metric, or what the paper counts,
+   cannot be pinned down (the source figure is still reported where there is one).
+2. **not checkable**: no source figure (no check_table) and no reading.
+3. The source figure is computed. With no mismatch recorded, the values are compared, in the
+   paper's unit, by the paper's qualifier: **consistent** or **inconsistent** (value differs).
 
    - ``exact``: consistent if the source value, rounded to the paper's precision, gives the
      paper's figure, i.e. ``|source - paper| <= precision / 2`` (a value exactly half a step
@@ -23,6 +25,13 @@ Verdicts, decided in this order:
    - ``more than``: consistent if ``source > paper``; ``less than``: if ``source < paper``.
 
    A tiny allowance (1e-9 of the value) absorbs floating-point noise such as 98.99 - 5.51.
+4. With a mismatch recorded, the digits must still trace to the source figure (else
+   **inconsistent**, value differs). Then 'scope', 'unit', 'metric' or 'date' give
+   **misstated** (traceable, but the paper misstates that aspect), and 'quantity' gives
+   **inconsistent** (the digits belong to another quantity; the source's own figures, named in
+   the note, show the paper's quantity is wrong).
+
+Units of the same kind at another scale (km and million km) are converted, never a mismatch.
 
 Methods that turn the referenced rows into one source figure:
 
@@ -42,10 +51,15 @@ import pandas as pd
 
 from ..errors import CourseError
 
-__all__ = ["ClaimError", "VERDICTS", "METHODS", "QUALIFIERS", "parse_filter", "split_unit", "select_rows",
+__all__ = ["ClaimError", "VERDICTS", "MISMATCHES", "METHODS", "QUALIFIERS", "parse_filter", "split_unit", "select_rows",
            "source_figure", "compare", "check_claim", "check_claims"]
 
-VERDICTS = ("consistent", "inconsistent", "not checkable")
+VERDICTS = ("consistent", "misstated", "inconsistent", "ambiguous", "not checkable")
+#: the recorded readings of a mismatch (column `mismatch`); "" = none
+MISMATCHES = ("", "scope", "unit", "metric", "date", "quantity", "unclear")
+#: the keys every claim needs, and those a claim with a source reference needs too
+PAPER_KEYS = ("paper_value", "paper_unit", "paper_precision", "qualifier", "paper_scope")
+CHECK_KEYS = ("check_column", "check_method", "check_unit", "check_scope")
 METHODS = ("value", "difference", "average_annual_reduction")
 QUALIFIERS = ("exact", "about", "more than", "less than")
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -198,43 +212,70 @@ def _thing(unit_thing: str) -> str:
     return unit_thing.removesuffix(" per year")
 
 
-def _verb(thing: str) -> str:
-    return "gives" if thing.startswith("percent") else "counts"
+def _missing(claim: Mapping, keys) -> list[str]:
+    return [k for k in keys if k not in claim]
 
 
 def check_claim(claim: Mapping, tables: Mapping[str, pd.DataFrame]) -> dict:
     """Verdict on one claim: a dict with claim_id, verdict, reason, source_value (in the paper's
     unit where the units are of one kind, else in the source's), source_unit, source_qualifier
     (how the source states its figure: 'exact', 'more than', 'about') and source_ids."""
+    cid = claim.get("claim_id", "?")
+    missing = _missing(claim, PAPER_KEYS)
+    if not _blank(claim.get("check_table")):
+        missing += _missing(claim, CHECK_KEYS)
+    if missing:
+        raise ClaimError(f"claim {cid} has no {', '.join(missing)}: give every column of a paper_claims row")
     out = {"claim_id": claim.get("claim_id", ""), "verdict": "", "reason": "", "source_value": float("nan"),
            "source_unit": "", "source_qualifier": "", "source_ids": ""}
     precision, qualifier = _number(claim, "paper_precision"), str(claim.get("qualifier", "")).strip()
     compare(1.0, 1.0, qualifier, precision)  # validates the qualifier and the precision
+    mismatch = "" if _blank(claim.get("mismatch")) else str(claim.get("mismatch")).strip()
+    if mismatch not in MISMATCHES:
+        raise ClaimError(f"claim {cid}: mismatch {mismatch!r} is not one of {', '.join(m for m in MISMATCHES if m)} (or empty)")
     if _blank(claim.get("check_table")):
+        if mismatch == "unclear":
+            return {**out, "verdict": "ambiguous", "reason": "no source figure, and the reading is unclear (see the note)"}
         return {**out, "verdict": "not checkable", "reason": "no source figure found"}
     fig = source_figure(claim, tables)
     paper_value, paper_unit = _number(claim, "paper_value"), str(claim["paper_unit"]).strip()
     out.update(source_value=fig["value"], source_unit=fig["unit"], source_qualifier=fig["qualifier"],
                source_ids=";".join(fig["source_ids"]))
-    paper_scope = str(claim.get("paper_scope", "")).strip()
-    source_scope = str(claim.get("check_scope", "")).strip()
-    if paper_scope.lower() != source_scope.lower():
-        return {**out, "verdict": "not checkable", "reason": f"scope differs: {source_scope}, not {paper_scope}"}
+    paper_scope, source_scope = str(claim["paper_scope"]).strip(), str(claim["check_scope"]).strip()
     (p_scale, p_thing), (s_scale, s_thing) = split_unit(paper_unit), split_unit(fig["unit"])
+    differs = []
+    if paper_scope.lower() != source_scope.lower():
+        differs.append(f"source {source_scope}, paper {paper_scope}")
     if p_thing != s_thing:
-        same_number, _ = compare(paper_value, fig["value"] * s_scale / p_scale, "exact", precision)
-        reason = f"unit differs: the source {_verb(_thing(s_thing))} {_thing(s_thing)}, the paper {_thing(p_thing)}"
-        if same_number:
-            reason += f" (the number {_num(paper_value)} matches; the unit does not)"
-        return {**out, "verdict": "inconsistent", "reason": reason}
-    value = fig["value"] * s_scale / p_scale
+        differs.append(f"source {_thing(s_thing)}, paper {_thing(p_thing)}")
+    value = fig["value"] * s_scale / p_scale  # the source value at the paper's scale
     ok, rule = compare(paper_value, value, qualifier, precision)
-    out.update(source_value=value, source_unit=paper_unit)
-    if ok:
-        return {**out, "verdict": "consistent",
-                "reason": f"source {_shown(value, precision)}, paper {_num(paper_value)}: {rule}"}
-    return {**out, "verdict": "inconsistent",
-            "reason": f"value differs: source {_shown(value, precision)}, paper {_num(paper_value)} (needs {rule})"}
+    shown = f"source {_shown(value, precision)}, paper {_num(paper_value)}"
+    if p_thing == s_thing:
+        out.update(source_value=value, source_unit=paper_unit)
+    if mismatch == "unclear":
+        traced = "the digits match" if ok else "the digits do not match"
+        return {**out, "verdict": "ambiguous",
+                "reason": f"{shown} ({traced}), but what the figure measures is unclear (see the note)"}
+    if not mismatch:
+        if differs:
+            raise ClaimError(f"claim {cid}: the paper and the source differ ({'; '.join(differs)}), "
+                             "but no reading is recorded: give mismatch one of scope, unit, metric, date, quantity, unclear")
+        if ok:
+            return {**out, "verdict": "consistent", "reason": f"{shown}: {rule}"}
+        return {**out, "verdict": "inconsistent", "reason": f"value differs: {shown} (needs {rule})"}
+    if not differs:
+        raise ClaimError(f"claim {cid}: mismatch {mismatch!r} is recorded, but the paper and the source "
+                         "agree in unit and scope: leave mismatch empty")
+    if not ok:
+        return {**out, "verdict": "inconsistent",
+                "reason": f"value differs: {shown} (needs {rule}), and the {mismatch} differs too"}
+    if mismatch == "quantity":
+        return {**out, "verdict": "inconsistent",
+                "reason": (f"the digits trace to the source's count of {_thing(s_thing)} ({shown}), "
+                           f"but as {_thing(p_thing)} the figure is wrong (see the note)")}
+    return {**out, "verdict": "misstated",
+            "reason": f"traceable ({shown}), but the paper misstates the {mismatch} ({'; '.join(differs)})"}
 
 
 def check_claims(claims: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -242,5 +283,5 @@ def check_claims(claims: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd
     rows = [check_claim(claim, tables) for claim in claims.to_dict("records")]
     out = pd.DataFrame(rows, columns=["claim_id", "verdict", "reason", "source_value", "source_unit",
                                      "source_qualifier", "source_ids"])
-    keep = [c for c in ("section", "claim", "paper_value", "paper_unit") if c in claims]
+    keep = [c for c in ("section", "statement", "claim", "paper_value", "paper_unit", "mismatch") if c in claims]
     return claims[["claim_id", *keep]].merge(out, on="claim_id", how="left", validate="one_to_one")
