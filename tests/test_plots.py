@@ -11,7 +11,7 @@ def test_theme_sets_colour_blind_palette_and_sizes():
     plots.theme()
     cycle = [to_hex(c["color"]) for c in plt.rcParams["axes.prop_cycle"]]
     assert cycle[:3] == [to_hex(c) for c in plots.PALETTE[:3]]
-    assert plt.rcParams["axes.labelsize"] == 12
+    assert tuple(plt.rcParams["figure.figsize"]) == (7.5, 4.2)
 
 
 def test_plot_series_draws_each_series_with_its_own_marker_and_style():
@@ -31,13 +31,3 @@ def test_plot_series_uses_given_axes_and_no_legend_for_one_series():
     fig, ax = plt.subplots()
     out = plots.plot_series({"A": pd.DataFrame({"year": [1], "value": [2]})}, ylabel="y", ax=ax)
     assert out is ax and ax.get_legend() is None
-
-
-def test_plot_coverage_one_range_per_table():
-    cov = pd.DataFrame({"table": ["a", "b"], "first_year": [1978, 2012], "last_year": [2021, 2020],
-                        "year_list": [[1978, 2000, 2021], [2012, 2020]]})
-    ax = plots.plot_coverage(cov)
-    assert [list(ln.get_xdata()) for ln in ax.get_lines()] == [[1978, 2021], [1978, 2000, 2021], [2012, 2020],
-                                                               [2012, 2020]]
-    assert ax.get_lines()[1].get_linestyle() == "None" and ax.get_lines()[1].get_marker() == "o"
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]

@@ -42,17 +42,3 @@ def plot_series(series: dict[str, pd.DataFrame], *, ylabel: str, title: str = ""
     if len(series) > 1:
         ax.legend(frameon=False)
     return ax
-
-
-def plot_coverage(coverage: pd.DataFrame, *, ax=None):
-    """For each table (columns table, first_year, last_year, year_list): a thin line from the
-    first to the last year and a dot for every year with data, so gaps show."""
-    ax = _axes(ax)
-    colour, marker, _ = next(styles())
-    for i, row in enumerate(coverage.itertuples()):
-        ax.plot([row.first_year, row.last_year], [i, i], color="0.6", linewidth=1, zorder=1)
-        ax.plot(row.year_list, [i] * len(row.year_list), color=colour, marker=marker, linestyle="none", zorder=2)
-    ax.set_yticks(range(len(coverage)), coverage["table"])
-    ax.invert_yaxis()
-    ax.set(xlabel="Year", title="Years covered by each table")
-    return ax

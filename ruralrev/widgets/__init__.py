@@ -1,4 +1,7 @@
-"""Explorer widgets: controls that call `measures` and redraw a `plots` figure.
+"""Explorers of lessons 04-07: controls that call `measures` and redraw a `plots` figure.
+
+Lessons 00-03 use `ruralrev.explorer` with a drawing function written in the lesson; these
+lessons follow when they are rewritten in the same pattern.
 
 Every explorer is an `Explorer`: its controls are attributes (so a test can set
 `ex.start.value = "2015"`), `ex.result` holds the latest valid result and
@@ -15,7 +18,6 @@ import ipywidgets as w
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import data, measures, plots
 from ..explorer import UNEXPECTED, png
 from ..inputs import InputError
 
@@ -119,63 +121,3 @@ class Explorer:
 
     def describe(self, result) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
-
-
-def _fmt(x: float) -> str:
-    """Numbers in summaries: below 1 up to 3 decimals (a Gini of 0.479), below 1000 up to 2, else 1,234."""
-    if abs(x) < 1000:
-        return f"{x:,.{3 if abs(x) < 1 else 2}f}".rstrip("0").rstrip(".")
-    return f"{x:,.0f}"
-
-
-class TableExplorer(Explorer):
-    """Pick a table, one of its series and a measure, and a range of years; see the series and its sources."""
-
-    drivers = ("table",)
-
-    def __init__(self, table: str = "headcount", series: str | None = None,
-                 measure: str | None = None, start=None, end=None):
-        self.frames = {name: data.load(name) for name in measures.SERIES_VIEWS}
-        table_dd = w.Dropdown(options=list(self.frames), value=table, description="Table")
-        series_dd = w.Dropdown(description="Series", layout=w.Layout(width="28em"))
-        measure_dd = w.Dropdown(description="Measure", layout=w.Layout(width="22em"))
-        start_box = w.Text(description="From year", layout=w.Layout(width="12em"), continuous_update=False)
-        end_box = w.Text(description="To year", layout=w.Layout(width="12em"), continuous_update=False)
-        self._fill(table, table_dd, series_dd, measure_dd, start_box, end_box)
-        for ctl, val in ((series_dd, series), (measure_dd, measure), (start_box, start), (end_box, end)):
-            if val is not None:
-                ctl.value = val
-        super().__init__({"table": table_dd, "series": series_dd, "measure": measure_dd,
-                          "start": start_box, "end": end_box}, title="Data explorer")
-        self.driven_by("table", lambda new: self._fill(new, table_dd, series_dd, measure_dd, start_box, end_box))
-
-    def _fill(self, table, table_dd, series_dd, measure_dd, start_box, end_box):
-        """Set the other controls' options and defaults for `table`."""
-        df = self.frames[table]
-        keys, values = measures.SERIES_VIEWS[table]
-        labels = list(dict.fromkeys(measures.series_labels(df, keys)))
-        units = df.attrs["units"]
-        series_dd.options = labels
-        series_dd.value = labels[0]
-        measure_dd.options = [(f"{m} ({units[m]})" if m in units else m, m) for m in values]
-        measure_dd.value = values[0]
-        start_box.value, end_box.value = str(df["year"].min()), str(df["year"].max())
-
-    def compute(self, table, series, measure, start, end):
-        df = self.frames[measures.one_of(table, self.frames, name="Table")]
-        keys, _ = measures.SERIES_VIEWS[table]
-        rows = measures.select_series(df, keys, series, measure, start, end)
-        unit = rows["unit"].iloc[0] if "unit" in rows else df.attrs["units"].get(measure, measure)
-        return {"table": table, "series": series, "measure": measure, "unit": unit, "rows": rows,
-                "summary": measures.change_summary(rows["year"], rows["value"])}
-
-    def draw(self, result, ax):
-        plots.plot_series({result["series"]: result["rows"]}, ylabel=result["unit"],
-                          title=f"{result['table']}: {result['series']}", ax=ax)
-
-    def describe(self, result) -> str:
-        s = result["summary"]
-        ids = sorted({i for cell in result["rows"]["source_id"] for i in cell.split(";")})
-        return (f"{result['measure']} ({result['unit']}), {result['series']}: {_fmt(s['first'])} in "
-                f"{s['first_year']} and {_fmt(s['last'])} in {s['last_year']} ({s['n']} values). "
-                f"Sources: {', '.join(ids)}.")

@@ -1,7 +1,8 @@
-"""Expected summaries of the lesson 01-07 explorers, recomputed from data/*.csv (or, for the
+"""Expected summaries of the lesson 04-07 explorers, recomputed from data/*.csv (or, for the
 illustrative lessons 05 and 06, from the documented seeded recipe) with plain pandas/numpy.
 
-Deliberately independent of `ruralrev` (the code under test): each function is a port of the
+(Lessons 00-03 keep their expected summaries in `lesson_NN.py`.) Deliberately independent of
+`ruralrev` (the code under test): each function is a port of the
 `expected_summary` of that lesson's unit tests or of the documented algorithm, so a bug in an
 explorer or in `ruralrev.measures` cannot produce its own "expected" text. Arguments are what the
 controls show (typed text or slider readouts, converted here).
@@ -32,123 +33,6 @@ def _csv(name: str, text: bool = False) -> pd.DataFrame:
 
 def _ids(cells) -> str:
     return ", ".join(sorted({i for cell in cells for i in str(cell).split(";") if i}))
-
-
-def _num(x: float) -> str:
-    """Up to 3 decimals below 1 and 2 below 1000, without trailing zeros; 1,234 from 1000 up."""
-    if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    text = f"{x:.3f}" if abs(x) < 1 else f"{x:,.2f}"
-    return text.rstrip("0").rstrip(".")
-
-
-# -- 01 milestones ---------------------------------------------------------------------------
-
-def milestones(period="all", theme="all", start=1978, end=2021) -> str:
-    ms = _csv("milestones")
-    start, end = int(start), int(end)
-    rows = ms[ms["year"].between(start, end)]
-    if period != "all":
-        rows = rows[rows["period"] == period]
-    if theme != "all":
-        rows = rows[rows["theme"] == theme]
-    rows = rows.sort_values("date", kind="stable")
-    n = len(rows)
-    items = ", ".join(f"{lab} ({yr})" for lab, yr in zip(rows["label"], rows["year"]))
-    return (f"{n} milestone{'s' if n != 1 else ''} from {start} to {end}, period: {period}, theme: {theme}: "
-            f"{items}. Sources: {_ids(rows['source_id'])}.")
-
-
-# -- 02 history ------------------------------------------------------------------------------
-
-_NOTES = {"back-cast": " (back-cast)", "low-income line": " (low-income line)"}
-
-
-def history(standard="all", start=1978, end=2021, measure="poor_million") -> str:
-    hc = _csv("headcount")
-    start, end = int(start), int(end)
-    pct = measure == "incidence_pct"
-    clauses, ids = [], set()
-    for s in (["1978", "2008", "2010"] if standard == "all" else [standard]):
-        rows = hc[(hc["standard"] == s) & hc["year"].between(start, end) & hc[measure].notna()]
-        rows = rows.sort_values("year", kind="stable")
-        if rows.empty:
-            continue
-        ids |= {i for cell in rows["source_id"] for i in cell.split(";")}
-        a, b = rows.iloc[0], rows.iloc[-1]
-        name = f"{s} standard"
-        if len(rows) == 1:
-            shown = f"{_num(a[measure])}%" if pct else f"{_num(a[measure])} million"
-            note = _NOTES.get(a["estimate"], "").strip(" ()")
-            clauses.append(f"{name}, {a['year']}: {shown} ({note + ', ' if note else ''}one value, no change)")
-            continue
-        per_year = (b[measure] - a[measure]) / (b["year"] - a["year"])
-        first = (f"{_num(a[measure])}%" if pct else _num(a[measure])) + _NOTES.get(a["estimate"], "")
-        last = (f"{_num(b[measure])}%" if pct else _num(b[measure])) + _NOTES.get(b["estimate"], "")
-        unit, rate = ("", "percentage points") if pct else (" million", "million")
-        if pct and _num(abs(per_year)) == "1":
-            rate = "percentage point"
-        kind = "reduction" if per_year <= 0 else "increase"
-        clauses.append(f"{name}, {a['year']}–{b['year']}: from {first} to {last}{unit}, "
-                       f"an average {kind} of {_num(abs(per_year))} {rate} a year")
-    n = int(_csv("milestones")["year"].between(start, end).sum())
-    return f"{'; '.join(clauses)}; milestones in range: {n}. Sources: {', '.join(sorted(ids))}."
-
-
-# -- 03 statistics 2012-2020 -------------------------------------------------------------------
-
-#: indicator -> (label, unit, is a flow); (indicator, region) -> (table, filters, column): the tests'
-#: own copy of the course design (deliberately not imported from ruralrev.measures.statistics)
-STAT_INDICATORS = {
-    "rural_poor": ("Rural poor", "million people", False),
-    "incidence": ("Poverty incidence", "percent of rural population", False),
-    "counties_exited": ("Poor counties exited", "counties a year", True),
-    "rural_income": ("Rural income per person", "yuan a year, current prices", False),
-}
-STAT_REGIONS = {"national": "National", "east": "East", "central": "Central", "west": "West",
-                "poor_areas": "Poor areas"}
-_HC2010 = {"standard": "2010", "estimate": "official"}
-STAT_SOURCES = {
-    ("rural_poor", "national"): ("headcount", _HC2010, "poor_million"),
-    ("rural_poor", "west"): ("regions", {"region": "west"}, "rural_poor_million"),
-    ("incidence", "national"): ("headcount", _HC2010, "incidence_pct"),
-    ("incidence", "west"): ("regions", {"region": "west"}, "incidence_pct"),
-    ("counties_exited", "national"): ("county_exits", {}, "counties_exited"),
-    ("rural_income", "national"): ("income", {"indicator": "rural_disposable_income",
-                                              "survey_basis": "integrated"}, "value"),
-}
-
-
-def _plain(x: float) -> str:
-    """At most two decimals, no trailing zeros, no thousands separator, never '-0'."""
-    text = f"{x + 0.0:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def statistics(indicator="rural_poor", region="national", start=2012, end=2020) -> str:
-    table, filters, column = STAT_SOURCES[(indicator, region)]
-    df = _csv(table, text=True)
-    keep = df["year"].astype(int).between(int(start), int(end)) & (df[column].str.strip() != "")
-    for col, value in filters.items():
-        keep &= df[col] == value
-    rows = df[keep].assign(year=lambda d: d["year"].astype(int), value=lambda d: d[column].astype(float))
-    rows = rows.sort_values("year", kind="stable")
-    label, unit, flow = STAT_INDICATORS[indicator]
-    a, b, n = rows.iloc[0], rows.iloc[-1], len(rows)
-    years = str(a["year"]) if n == 1 else f"{a['year']}-{b['year']}"
-    if flow:
-        peak = rows.loc[rows["value"].idxmax()]
-        body = f"total {_plain(rows['value'].sum())} ({n} values; most in {peak['year']}: {_plain(peak['value'])}"
-    elif n == 1:
-        body = f"{_plain(a['value'])} (one value"
-    else:
-        change = b["value"] - a["value"]
-        body = (f"{_plain(a['value'])} -> {_plain(b['value'])} (change {_plain(change)}, "
-                f"average {_plain(change / (b['year'] - a['year']))} a year; {n} values")
-    derived = rows.loc[rows["status"].str.startswith("derived"), "year"].tolist()
-    if derived:
-        body += "; derived: " + ", ".join(map(str, derived))
-    return f"{label} ({unit}), {STAT_REGIONS[region]}, {years}: {body}). Sources: {_ids(rows['source_id'])}."
 
 
 # -- 04 poverty lines ----------------------------------------------------------------------------

@@ -15,10 +15,8 @@ import json
 import os
 import re
 import time
-from functools import cache
 from pathlib import Path
 
-import pandas as pd
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO_ROOT / "notebooks"
@@ -46,97 +44,6 @@ def stored_png_count(path: Path) -> int:
     nb = json.loads(path.read_text(encoding="utf-8"))
     return sum(1 for cell in nb.get("cells", []) if cell.get("cell_type") == "code"
                for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
-
-
-# ---------------------------------------------------------------------------------------------
-# Expected explorer summaries, from data/*.csv
-# ---------------------------------------------------------------------------------------------
-
-#: How each table is read as time series: (columns naming a series, measures in menu order).
-#: The tests' own copy of the course's design (deliberately not imported from ruralrev.measures):
-#: if the package changes a default series or measure, the tests notice.
-TABLE_VIEWS = {
-    "headcount": (["standard", "estimate"], ["poor_million", "incidence_pct", "poverty_line_yuan"]),
-    "regions": (["region"], ["rural_poor_million", "incidence_pct"]),
-    "income": (["indicator", "survey_basis"], ["value"]),
-    "gini": ([], ["gini"]),
-    "county_exits": ([], ["counties_exited", "cumulative_exited", "remaining_of_832"]),
-    "pip_headcount": (["country", "reporting_level", "welfare_type", "ppp_version", "line"],
-                      ["headcount_ratio_pct"]),
-    "population": ([], ["total_million", "urban_million", "rural_million", "urbanization_pct"]),
-}
-
-
-@cache
-def _table(table: str) -> pd.DataFrame:
-    """The CSV as text (no NA guessing), year as int; each call site converts the measure it needs."""
-    df = pd.read_csv(DATA_DIR / f"{table}.csv", dtype=str, keep_default_na=False)
-    df["year"] = df["year"].astype(int)
-    return df
-
-
-@cache
-def _field_units(table: str) -> dict[str, str]:
-    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
-    for res in package["resources"]:
-        if res["name"] == table:
-            return {f["name"]: f["unit"] for f in res["schema"]["fields"] if "unit" in f}
-    raise KeyError(f"no table {table!r} in data/datapackage.json")
-
-
-def _labels(table: str) -> pd.Series:
-    df = _table(table)
-    keys, _ = TABLE_VIEWS[table]
-    if not keys:
-        return pd.Series("all rows", index=df.index)
-    return df[keys].apply(lambda row: " · ".join(row), axis=1)
-
-
-def series_options(table: str) -> list[str]:
-    """Series labels in the order of first appearance in the CSV ('2010 · official')."""
-    return list(dict.fromkeys(_labels(table)))
-
-
-def year_range(table: str) -> tuple[int, int]:
-    df = _table(table)
-    return int(df["year"].min()), int(df["year"].max())
-
-
-def measure_label(table: str, measure: str) -> str:
-    """The Measure dropdown's label of a measure: 'incidence_pct (percent)' (name alone without a unit)."""
-    unit = _field_units(table).get(measure)
-    return f"{measure} ({unit})" if unit else measure
-
-
-def fmt_number(x: float) -> str:
-    """The course's number style: below 1 up to 3 decimals, below 1000 up to 2 (no trailing zeros),
-    else 1,234."""
-    if abs(x) < 1000:
-        return f"{x:,.{3 if abs(x) < 1 else 2}f}".rstrip("0").rstrip(".")
-    return f"{x:,.0f}"
-
-
-def expected_summary(table: str, series: str | None = None, measure: str | None = None,
-                     start: int | None = None, end: int | None = None) -> str:
-    """The sentence a TableExplorer should show; None arguments mean the table's defaults
-    (first series, first measure, the table's whole year range)."""
-    df = _table(table)
-    keys, measures = TABLE_VIEWS[table]
-    series = series if series is not None else series_options(table)[0]
-    measure = measure if measure is not None else measures[0]
-    lo, hi = year_range(table)
-    start = lo if start is None else int(start)
-    end = hi if end is None else int(end)
-    values = pd.to_numeric(df[measure].where(df[measure].str.strip() != ""), errors="raise")
-    mask = (_labels(table) == series) & df["year"].between(start, end) & values.notna()
-    rows = df[mask].assign(value=values[mask]).sort_values("year", kind="stable")
-    if rows.empty:
-        raise ValueError(f"the test asks for {table}/{series}/{measure} {start}-{end}, which has no values")
-    unit = rows["unit"].iloc[0] if "unit" in df.columns else _field_units(table).get(measure, measure)
-    first, last = rows.iloc[0], rows.iloc[-1]
-    ids = sorted({i for cell in rows["source_id"] for i in cell.split(";")})
-    return (f"{measure} ({unit}), {series}: {fmt_number(first['value'])} in {first['year']} and "
-            f"{fmt_number(last['value'])} in {last['year']} ({len(rows)} values). Sources: {', '.join(ids)}.")
 
 
 # ---------------------------------------------------------------------------------------------

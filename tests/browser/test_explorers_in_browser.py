@@ -1,13 +1,14 @@
 """The explorers work in a real browser: every control changes the summary and the figure to what
 the data in data/ says, and bad input shows a message instead of an error.
 
-The tests are a table of specs (SPECS below). To cover a new explorer, add an ExplorerSpec: the
+The tests are a table of specs: lessons 00-03 in `lesson_NN.py`, lessons 04-07 in SPECS below (see
+`specs.py`). To cover a new explorer, add an ExplorerSpec: the
 notebook, which `.ruralrev-explorer` on the page (0 = first), the summary expected right after
 "Run All", and steps. A step names a control by its label (the widget's description), how to
 operate it ('select' a Dropdown option by its label, 'type' into a Text box and press Enter,
 move a 'slider' to a readout with the arrow keys, 'click' a button), the value, and the expected
-summary, computed from data/ with plain pandas/numpy by `helpers` (lesson 00) or `expected`
-(lessons 01-07), never by ruralrev (a zero-argument callable, evaluated when the step runs). `bad(...)`
+summary, computed from data/ with plain pandas/numpy in `lesson_NN.py` or `expected`
+(lessons 04-07), never by ruralrev (a zero-argument callable, evaluated when the step runs). `bad(...)`
 steps type invalid input: the message line must name the control and the summary and figure
 must stay as they were; the test then types the previous value back. Every labelled control of
 the explorer must appear in a step, and every text box in a `bad` step, or the test fails.
@@ -27,7 +28,6 @@ from . import expected as E
 from . import helpers
 from .specs import ExplorerSpec, Step, Text, bad
 
-TPA, RR = "2013-2020 targeted poverty alleviation", "rural revitalization"
 UMI = "upper-middle income"
 #: lesson 06: the simulation's control labels, and the value each step sets (one key press per slider)
 SIM_LABELS = {"households": "Households", "median": "Median income (× line)", "spread": "Spread (sd of log income)",
