@@ -1,8 +1,8 @@
 """Course errors show as one line in a notebook; the debug switch shows the full traceback."""
 
 import pytest
-from IPython import get_ipython
-from IPython.testing.globalipapp import start_ipython
+from IPython.core.interactiveshell import InteractiveShell
+from IPython.utils.capture import capture_output
 
 import ruralrev
 
@@ -10,26 +10,26 @@ CELL = "from ruralrev.inputs import InputError\ndef f():\n    raise InputError('
 
 
 @pytest.fixture
-def shell(capsys):
-    yield start_ipython() or get_ipython()
+def run():
+    def run_cell() -> str:
+        with capture_output() as shown:
+            InteractiveShell.instance().run_cell(CELL)
+        return shown.stdout
+
+    yield run_cell
     ruralrev.debug(False)
 
 
-def _run(shell, capsys):
-    shell.run_cell(CELL)
-    return capsys.readouterr().out
+def test_a_course_error_is_one_line(run):
+    assert run() == "InputError: From year is empty.\n"
 
 
-def test_a_course_error_is_one_line(shell, capsys):
-    assert _run(shell, capsys) == "InputError: From year is empty.\n"
-
-
-def test_the_debug_switch_shows_the_traceback(shell, capsys):
+def test_the_debug_switch_shows_the_traceback(run):
     ruralrev.debug(True)
-    out = _run(shell, capsys)
+    out = run()
     assert "Traceback" in out and "----> 4 f()" in out and out.rstrip().endswith("InputError: From year is empty.")
     ruralrev.debug(False)
-    assert _run(shell, capsys) == "InputError: From year is empty.\n"
+    assert run() == "InputError: From year is empty.\n"
 
 
 @pytest.mark.parametrize("value, on", [("1", True), ("0", False), ("", False)])

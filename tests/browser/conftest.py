@@ -53,14 +53,20 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs JupyterLab in headless Chromium (tests/browser)")
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark the browser tests; run test_zz_unchanged.py last even if a plugin shuffled the order."""
+    """Mark the browser tests (first, so that `-m "not browser"` sees the mark)."""
     here = Path(__file__).parent
-    ours = [i for i in items if here in i.path.parents]
-    for item in ours:
-        item.add_marker(pytest.mark.browser)
-    last = [i for i in ours if i.path.name == "test_zz_unchanged.py"]
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """Run test_zz_unchanged.py last even if a plugin shuffled the order."""
+    items = session.items
+    last = [i for i in items if i.path.name == "test_zz_unchanged.py"]
     if last:
         items[:] = [i for i in items if i not in last] + last
 
