@@ -1,5 +1,7 @@
 """Course errors show as one line in a notebook; the debug switch shows the full traceback."""
 
+import re
+
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
@@ -26,7 +28,7 @@ def test_a_course_error_is_one_line(run):
 
 def test_the_debug_switch_shows_the_traceback(run):
     ruralrev.debug(True)
-    out = run()
+    out = re.sub(r"\x1b\[[0-9;]*m", "", run())  # without the terminal colours
     assert "Traceback" in out and "----> 4 f()" in out and out.rstrip().endswith("InputError: From year is empty.")
     ruralrev.debug(False)
     assert run() == "InputError: From year is empty.\n"
