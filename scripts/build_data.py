@@ -1,8 +1,8 @@
 """Build the course's data tables in data/ from the source pack.
 
-Usage: python scripts/build_data.py [--pack ../shared/sources] [--check]
+Usage: python scripts/build_data.py [--pack data/raw] [--check]
 
-Every number comes from a CSV of the source pack (`../shared/sources/`), which
+Every number comes from a CSV of the source pack (`data/raw/`), which
 records where each figure was published. This script only reshapes: it renames
 columns, splits multi-valued cells, turns each cited URL into a `source_id`
 (resolved in data/sources.csv) and writes data/datapackage.json with the
@@ -25,7 +25,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-DEFAULT_PACK = ROOT.parent / "shared" / "sources"
+DEFAULT_PACK = DATA / "raw"
 # Sources cited by course-authored tables (not in the pack): same columns as data/sources.csv.
 EXTRA_SOURCES = ROOT / "scripts" / "extra_sources.csv"
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import DATA, ROOT
 from ruralrev import data
 
-PACK = ROOT.parent / "shared" / "sources"
+PACK = DATA / "raw"
 
 
 def test_datapackage_is_valid_frictionless():
@@ -45,14 +45,13 @@ def test_every_table_loads_and_its_source_ids_resolve(name):
     assert df.attrs["citation"].startswith(data.describe(name)["title"])
 
 
-@pytest.mark.skipif(not PACK.is_dir(), reason="source pack ../shared/sources is not beside this checkout")
-def test_data_is_exactly_what_the_build_script_makes_from_the_source_pack():
+def test_data_is_exactly_what_the_build_script_makes_from_the_source_pack_in_the_repository():
     result = subprocess.run([sys.executable, "scripts/build_data.py", "--check", "--pack", str(PACK)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# Published figures, as stated in the source pack (../shared/sources/SOURCES.md).
+# Published figures, as stated in the source pack (data/raw/SOURCES.md).
 SPOT_CHECKS = [
     ("headcount", {"year": 2012, "standard": "2010"}, "poor_million", 98.99),
     ("headcount", {"year": 2012, "standard": "2010"}, "incidence_pct", 10.2),
