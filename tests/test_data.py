@@ -1,6 +1,7 @@
 """Data tests: the package validates, figures match the published ones, tables agree with each other."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -236,3 +237,19 @@ def test_the_2012_headcount_row_says_which_source_gives_which_figure():
     assert lines["cnki_yunnan_yearbook"].endswith("Supports: poverty_line_yuan.")
     assert lines["chinaorg_201302"].endswith("Supports: poor_million, incidence_pct.")
     assert "98.99 million" in lines["chinaorg_201302"]
+
+
+def test_external_datasets_state_their_vintage_in_the_data_readme():
+    meta = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    vintage = {r["name"]: r.get("vintage", "") for r in meta["resources"]}
+    assert "4c6de3e" in vintage["pip_headcount"] and "9f45785" in vintage["pip_headcount"]
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for name in ("pip_headcount", "relative_lines", "population", "income", "gini", "taobao_villages"):
+        assert vintage[name] and vintage[name] in readme, name
+
+
+def test_notes_are_source_notes_not_working_notes():
+    words = r"per memory|requested in the brief|recalled|unverified\d?\.csv|\.\./reference|\.\./shared"
+    for path in [*DATA.glob("*.csv"), *(DATA / "raw").glob("*.csv"), DATA / "raw" / "SOURCES.md"]:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(words, text, flags=re.I), path.name
