@@ -305,7 +305,8 @@ def _brief(value) -> str:
 
 
 def _cite_line(sid: str, r: pd.Series, supports: list[str] | None) -> str:
-    document = ", ".join(x for x in (r["document"], r["document_number"], r["date"]) if x)
+    date = r["date"] if r["date"] not in r["document"] else ""
+    document = ", ".join(x for x in (r["document"], r["document_number"], date) if x)
     page = f"{r['url']} (copy)" if r["copy"] == "yes" else r["url"]
     line = f"[{sid}] {r['original_publisher']}: {document}. Read at {page}."
     if supports:
