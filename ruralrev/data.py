@@ -253,12 +253,25 @@ def _cast(col: pd.Series, field: dict, path: Path) -> pd.Series:
     return values
 
 
-def source_ids(cells) -> list[str]:
-    """The distinct source ids in a 'a;b' cell or a column of such cells, in order of first appearance.
+def source_ids(cells, column: str | None = None, folder: Path | None = None) -> list[str]:
+    """The distinct source ids in a 'a;b' cell, a column of such cells, or rows of a loaded table,
+    in order of first appearance. With `column` (rows only), just the sources that support that column.
 
-    >>> source_ids(pd.Series(["szjzcy_201302;zylgz_202001", "zylgz_202001"]))
-    ['szjzcy_201302', 'zylgz_202001']
+    >>> source_ids(pd.Series(["chinaorg_201302;zylgz_202001", "zylgz_202001"]))
+    ['chinaorg_201302', 'zylgz_202001']
     """
+    if isinstance(cells, pd.DataFrame):
+        ids = source_ids(cells["source_id"]) if "source_id" in cells else []
+        if column is None:
+            return ids
+        supports = _supports(cells, Path(folder or data_dir()))
+        if not supports:
+            raise DataError("source_ids(rows, column=...) needs rows of a table returned by data.load(), "
+                            "with their index kept")
+        return [sid for sid in ids if column in supports.get(sid, [])]
+    if column is not None:
+        raise DataError("source_ids(..., column=...) needs rows of a table returned by data.load(), not "
+                        f"{_brief(cells)}")
     cells = [cells] if isinstance(cells, str) else list(cells)
     return list(dict.fromkeys(i.strip() for cell in cells for i in str(cell).split(";") if i.strip()))
 
@@ -272,18 +285,22 @@ def _check_source_ids(ids: pd.Series, path: Path, folder: Path) -> None:
                             f"sources.csv. {RESTORE}.")
 
 
-def cite(sources, folder: Path | None = None) -> str:
+def cite(sources, folder: Path | None = None, column: str | None = None) -> str:
     """Citation lines for source ids, or for rows of a loaded table.
 
     `sources` is one id ('zylgz_202001'), several ('a;b'), a column of such cells, or a DataFrame
     returned by `load` (or filtered from one, keeping its index): then each line also says which
-    columns of those rows the source supports, from data/row_sources.csv.
+    columns of those rows the source supports, from data/row_sources.csv, and `column` keeps only
+    the sources of that column, e.g. `cite(rows, column="poor_million")`.
     """
     folder = Path(folder or data_dir())
     supports: dict[str, list[str]] = {}
     if isinstance(sources, pd.DataFrame) and "source_id" in sources:
-        ids = source_ids(sources["source_id"])
+        ids = source_ids(sources, column, folder)
         supports = _supports(sources, folder)
+    elif column is not None:
+        raise DataError("cite(..., column=...) needs rows of a table returned by data.load(), not "
+                        f"{_brief(sources)}")
     elif isinstance(sources, (str, list, tuple, pd.Series)) and source_ids(sources):
         ids = source_ids(sources)
     else:

@@ -195,6 +195,19 @@ def test_cite_of_rows_says_which_columns_each_source_supports():
     assert data.cite(hc.loc[[0]]).count("Supports: poor_million, incidence_pct.") == 3
 
 
+def test_sources_of_one_column_leave_out_the_others():
+    hc = data.load("headcount")
+    row = hc[(hc["year"] == 2019) & (hc["standard"] == "2010")]
+    assert "wzkpw" in data.source_ids(row) and "wzkpw" not in data.source_ids(row, column="poor_million")
+    assert data.source_ids(row, column="poverty_line_yuan") == ["wzkpw"]
+    assert data.cite(row, column="poverty_line_yuan").startswith("[wzkpw] ")
+    for call in (lambda: data.source_ids(pd.DataFrame({"source_id": ["wzkpw"]}), column="poor_million"),
+                 lambda: data.source_ids("a;b", column="poor_million"),
+                 lambda: data.cite("wzkpw", column="poor_million")):
+        with pytest.raises(DataError, match="needs rows of a table returned by data.load"):
+            call()
+
+
 def test_source_ids_splits_cells_and_columns_once():
     assert data.source_ids("a;b;a") == ["a", "b"]
     assert data.source_ids(pd.Series(["b;a", "a;c", ""])) == ["b", "a", "c"]
