@@ -54,7 +54,7 @@ def _descriptor(folder: Path) -> dict:
     try:
         return _read_descriptor(path, path.stat().st_mtime_ns)
     except FileNotFoundError:
-        raise DataError(f"{_shown(path)} is missing. {RESTORE}.") from None
+        raise DataError(f"{_shown(path)} is missing. {_restore(path)}.") from None
 
 
 @lru_cache(maxsize=4)
@@ -62,10 +62,10 @@ def _read_descriptor(path: Path, _mtime: int) -> dict:
     try:
         descriptor = json.loads(_read_bytes(path).decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataError(f"{_shown(path)} is not valid JSON ({exc.__class__.__name__}). {RESTORE}.") from None
+        raise DataError(f"{_shown(path)} is not valid JSON ({exc.__class__.__name__}). {_restore(path)}.") from None
     problem = _descriptor_problem(descriptor)
     if problem:
-        raise DataError(f"{_shown(path)} is damaged: {problem}. {RESTORE}.")
+        raise DataError(f"{_shown(path)} is damaged: {problem}. {_restore(path)}.")
     return descriptor
 
 
@@ -126,9 +126,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{_shown(path)} is missing. {RESTORE}.") from None
+        raise DataError(f"{_shown(path)} is missing. {_restore(path)}.") from None
     except OSError as exc:
-        raise DataError(f"{_shown(path)} cannot be read ({exc.strerror or exc.__class__.__name__}). {RESTORE}.") from None
+        raise DataError(f"{_shown(path)} cannot be read ({exc.strerror or exc.__class__.__name__}). {_restore(path)}.") from None
 
 
 def _resource(name: str, folder: Path) -> dict:
@@ -163,7 +163,7 @@ def load(name: str, folder: Path | None = None) -> pd.DataFrame:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise DataError(f"{_shown(path)} is missing. {RESTORE}.") from None
+        raise DataError(f"{_shown(path)} is missing. {_restore(path)}.") from None
     df = _load_checked(str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res, sort_keys=True), str(folder))
     out = df.copy()
     out.attrs = {
@@ -185,7 +185,7 @@ def _load_checked(path_str: str, _mtime: int, _size: int, res_json: str, folder_
         content = content.replace(b"\r\n", b"\n")
         if hashlib.sha256(content).hexdigest() != expected:
             raise DataError(f"{_shown(path)} has been changed: its sha256 hash no longer matches "
-                            f"datapackage.json. {RESTORE}.")
+                            f"datapackage.json. {_restore(path)}.")
     raw = _read_csv(content, path)
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
@@ -193,7 +193,7 @@ def _load_checked(path_str: str, _mtime: int, _size: int, res_json: str, folder_
         extra = [c for c in raw.columns if c not in names]
         missing = [c for c in names if c not in raw.columns]
         raise DataError(f"{_shown(path)} has columns that do not match its schema (unexpected: {extra or 'none'}; "
-                        f"missing: {missing or 'none'}). {RESTORE}.")
+                        f"missing: {missing or 'none'}). {_restore(path)}.")
     df = pd.DataFrame({f["name"]: _cast(raw[f["name"]], f, path) for f in fields})
     if "source_id" in df and res["name"] != "sources":
         _check_source_ids(df["source_id"], path, Path(folder_str))
@@ -204,7 +204,14 @@ def _read_csv(content: bytes, path: Path) -> pd.DataFrame:
     try:
         return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False, encoding="utf-8")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise DataError(f"{_shown(path)} cannot be read as CSV ({exc.__class__.__name__}). {RESTORE}.") from None
+        raise DataError(f"{_shown(path)} cannot be read as CSV ({exc.__class__.__name__}). {_restore(path)}.") from None
+
+
+def _restore(path: Path) -> str:
+    """How to get a damaged or missing file back: from git for the course's own data/, else a fresh copy."""
+    if path.parent.resolve() == PACKAGE_DATA:
+        return RESTORE
+    return "Copy the course's data/ folder there again (or unset RURALREV_DATA to use the course's own)"
 
 
 def _shown(path: Path) -> str:
@@ -219,7 +226,7 @@ def _cast(col: pd.Series, field: dict, path: Path) -> pd.Series:
     name, kind, rules = field["name"], field["type"], field.get("constraints", {})
     empty = col.str.strip() == ""
     if rules.get("required") and empty.any():
-        raise DataError(f"{_shown(path)}: column {name!r} is empty in row {int(empty.idxmax()) + 2}. {RESTORE}.")
+        raise DataError(f"{_shown(path)}: column {name!r} is empty in row {int(empty.idxmax()) + 2}. {_restore(path)}.")
     if kind in ("integer", "number"):
         values = pd.to_numeric(col.where(~empty), errors="coerce")
         bad = values.isna() & ~empty
@@ -227,7 +234,7 @@ def _cast(col: pd.Series, field: dict, path: Path) -> pd.Series:
             bad |= values.notna() & (values % 1 != 0)
         if bad.any():
             row = int(bad.idxmax())
-            raise DataError(f"{_shown(path)}: column {name!r} row {row + 2} holds {col[row]!r}, not a {kind}. {RESTORE}.")
+            raise DataError(f"{_shown(path)}: column {name!r} row {row + 2} holds {col[row]!r}, not a {kind}. {_restore(path)}.")
         if kind == "number":
             values = values.astype("float64")
         else:
@@ -249,7 +256,7 @@ def _cast(col: pd.Series, field: dict, path: Path) -> pd.Series:
     for bad, why in checks:
         if bad.any():
             row = int(bad.idxmax())
-            raise DataError(f"{_shown(path)}: column {name!r} row {row + 2} holds {col[row]!r}, {why}. {RESTORE}.")
+            raise DataError(f"{_shown(path)}: column {name!r} row {row + 2} holds {col[row]!r}, {why}. {_restore(path)}.")
     return values
 
 
@@ -282,7 +289,7 @@ def _check_source_ids(ids: pd.Series, path: Path, folder: Path) -> None:
         unknown = [s for s in source_ids(cell) if s not in known]
         if unknown:
             raise DataError(f"{_shown(path)}: row {row + 2} cites source_id {unknown[0]!r}, which is not in "
-                            f"sources.csv. {RESTORE}.")
+                            f"sources.csv. {_restore(path)}.")
 
 
 def cite(sources, folder: Path | None = None, column: str | None = None) -> str:

@@ -23,7 +23,7 @@ def _rehash(folder, name):
 def _one_line(exc):
     msg = str(exc.value)
     assert "\n" not in msg
-    assert "git checkout -- data/" in msg or "choose one of" in msg
+    assert "git checkout -- data/" in msg or "Copy the course's data/ folder" in msg or "choose one of" in msg
     return msg
 
 
@@ -242,7 +242,8 @@ def test_messages_name_the_real_folder_when_it_is_not_the_courses(tmp_path, monk
     assert data.data_dir() == tmp_path / "elsewhere"
     with pytest.raises(DataError) as exc:
         data.load("gini")
-    assert str(exc.value).startswith(f"{tmp_path / 'elsewhere' / 'datapackage.json'} is missing")
+    assert str(exc.value) == (f"{tmp_path / 'elsewhere' / 'datapackage.json'} is missing. Copy the course's data/ "
+                              "folder there again (or unset RURALREV_DATA to use the course's own).")
 
 
 def test_data_dir_is_beside_the_package_whatever_the_working_directory(tmp_path, monkeypatch):
