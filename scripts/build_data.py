@@ -3,12 +3,14 @@
 Usage: python scripts/build_data.py [--pack data/raw] [--check]
 
 Every number comes from a CSV of the source pack (`data/raw/`), which
-records where each figure was published. This script only reshapes: it renames
+records where each figure was read. This script only reshapes: it renames
 columns, splits multi-valued cells, turns each cited URL into a `source_id`
-(resolved in data/sources.csv) and writes data/datapackage.json with the
-sha256 hash and size of each table (the schema, units, licences and
-descriptions in that file are written by hand). With --check it writes nothing and
-exits 1 if data/ differs from what it would build.
+through scripts/source_attribution.csv (publisher, document, the page cited and
+whether it is a copy), writes data/sources.csv and data/row_sources.csv (which
+columns of each row each source supports), and writes data/datapackage.json
+with the sha256 hash and size of each table (the schema, units, licences and
+descriptions in that file are written by hand). With --check it writes nothing
+and exits 1 if data/ differs from what it would build.
 """
 
 from __future__ import annotations
