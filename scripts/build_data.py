@@ -1,14 +1,16 @@
 """Build the course's data tables in data/ from the source pack.
 
-Usage: python scripts/build_data.py [--pack ../shared/sources] [--check]
+Usage: python scripts/build_data.py [--pack data/raw] [--check]
 
-Every number comes from a CSV of the source pack (`../shared/sources/`), which
-records where each figure was published. This script only reshapes: it renames
+Every number comes from a CSV of the source pack (`data/raw/`), which
+records where each figure was read. This script only reshapes: it renames
 columns, splits multi-valued cells, turns each cited URL into a `source_id`
-(resolved in data/sources.csv) and writes data/datapackage.json with the
-sha256 hash and size of each table (the schema, units, licences and
-descriptions in that file are written by hand). With --check it writes nothing and
-exits 1 if data/ differs from what it would build.
+through scripts/source_attribution.csv (publisher, document, the page cited and
+whether it is a copy), writes data/sources.csv and data/row_sources.csv (which
+columns of each row each source supports), and writes data/datapackage.json
+with the sha256 hash and size of each table (the schema, units, licences and
+descriptions in that file are written by hand). With --check it writes nothing
+and exits 1 if data/ differs from what it would build.
 """
 
 from __future__ import annotations
@@ -25,153 +27,110 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-DEFAULT_PACK = ROOT.parent / "shared" / "sources"
-# Sources cited by course-authored tables (not in the pack): same columns as data/sources.csv.
+DEFAULT_PACK = DATA / "raw"
+# Sources cited by course-authored tables (not in the pack): the columns of data/sources.csv but host.
 EXTRA_SOURCES = ROOT / "scripts" / "extra_sources.csv"
 
 # ---------------------------------------------------------------------------
-# Sources: every URL cited in the pack becomes one row of data/sources.csv.
+# Sources: every URL cited in the pack is attributed in scripts/source_attribution.csv, which
+# names the original publisher and document, the page cited (a better page where one was found)
+# and whether that page is a copy. Each row's sources are also recorded with the columns they
+# support, in data/row_sources.csv.
 # ---------------------------------------------------------------------------
 
+ATTRIBUTION = ROOT / "scripts" / "source_attribution.csv"
+SOURCE_COLUMNS = ["source_id", "original_publisher", "document", "document_number", "date", "url", "host",
+                  "copy", "note"]
 URL_RE = re.compile(r"(?:https?://|github:)[^\s;\"]+")
-DATE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?!\d)")
-URL_DATE_RE = re.compile(r"(?<!\d)(19\d\d|20[0-2]\d)([-/]?)(0[1-9]|1[0-2])(?!\d)|(?<!\d)(19\d\d|20[0-2]\d)[-/](0[1-9]|1[0-2])")
-SKIP_HOST_LABELS = {"www", "m", "en", "english", "big5", "news", "html", "mail", "amp"}
-SPECIAL_HOSTS = {
-    "202.106.125.35": "cnki_yunnan_yearbook",
-    "github:j8ck2004": "pip_owid_copy",
-    "github:lowl6": "ci_pae_counties_dataset",
-    "wiki.privacytools.io": "zh_wikipedia_mirror",
-}
-PUBLISHERS = [  # first keyword found in a source's description names its original publisher
-    ("github:j8ck2004", "World Bank Poverty and Inequality Platform (via Our World in Data)"),
-    ("third-party dataset", "not stated (third-party dataset on GitHub)"),
-    ("white paper", "State Council Information Office (SCIO)"),
-    ("SCIO", "State Council Information Office (SCIO)"),
-    ("NBS", "National Bureau of Statistics of China (NBS)"),
-    ("Statistical Communique", "National Bureau of Statistics of China (NBS)"),
-    ("Statistical Yearbook", "National Bureau of Statistics of China (NBS)"),
-    ("Survey Yearbook", "National Bureau of Statistics of China (NBS)"),
-    ("Poverty Alleviation Yearbook", "China Poverty Alleviation Yearbook (LGOP)"),
-    ("LGOP", "State Council Leading Group Office of Poverty Alleviation (LGOP)"),
-    ("NDRC", "National Development and Reform Commission (NDRC)"),
-    ("MOHURD", "Ministry of Housing and Urban-Rural Development (MOHURD)"),
-    ("Xi's", "Xi Jinping speech, 2021-02-25"),
-    ("Xinhua", "Xinhua News Agency"),
-    ("People's Daily", "People's Daily"),
-    ("China Daily", "China Daily"),
-    ("China News Service", "China News Service"),
-    ("CNS", "China News Service"),
-    ("CCTV", "China Central Television (CCTV)"),
-    ("CRI", "China Radio International (CRI)"),
-    ("Global Times", "Global Times"),
-    ("Economic Daily", "Economic Daily"),
-    ("Wikipedia", "Wikipedia (secondary)"),
-    ("SCIRP", "Journal table compiled from the China Statistical Yearbook (secondary)"),
-    ("journal", "Journal table compiled from the China Statistical Yearbook (secondary)"),
-]
-
-
 GITHUB_RE = re.compile(r"GitHub (\S+/\S+) \(repository at (\w+)\), (\S+?):? ")
+# A prefix such as "line: <url>" in the pack says the source supports only that figure of the row.
+LABELS = {"line": "poverty_line_yuan", "ratio": "value", "rural net income": "value"}
+# The columns holding each table's figures: a source supports those that are filled in its row.
+FIGURES = {
+    "headcount": ["poor_million", "incidence_pct", "poverty_line_yuan"],
+    "regions": ["rural_poor_million", "change_million", "incidence_pct"],
+    "income": ["value"], "gini": ["gini"], "milestones": ["date", "event"],
+    "county_exits": ["counties_exited", "cumulative_exited", "remaining_of_832"],
+    "county_facts": ["value"], "white_paper_facts": ["value"],
+    "pip_headcount": ["headcount_ratio_pct", "line_usd_per_day"],
+    "population": ["total_million", "urban_million", "rural_million", "urbanization_pct"],
+    "income_quintiles": ["income_yuan"], "taobao_villages": ["taobao_villages", "taobao_towns"],
+    "poor_counties_by_province": ["counties"], "post2020_monitoring": ["value"],
+    # tables written by hand, not built from the pack
+    "paper_claims": ["claim", "paper_value"], "terms": ["definition"], "relative_lines": ["share_of_median_pct"],
+}
 
 
 def _segments(cell: str):
-    """Yield (url, description) for each URL cited in a source cell."""
-    cell = GITHUB_RE.sub(lambda m: f"github:{m.group(1)}@{m.group(2)}:{m.group(3)} (third-party dataset) ", str(cell))
+    """Yield (url, label) for each URL cited in a source cell; label is 'line' etc. or ''."""
+    cell = GITHUB_RE.sub(lambda m: f"github:{m.group(1)}@{m.group(2)}:{m.group(3)} ", str(cell))
     for part in re.split(r"\s;\s|\s;(?=\s*(?:https?|line|rural|ratio))", str(cell)):
         for match in URL_RE.finditer(part):
-            url = match.group(0).rstrip(").,")
-            rest = re.sub(r"^and \S+\s*", "", part[match.end():].strip())  # "url and /other.html (desc)"
             before = part[: match.start()].strip().rstrip(":").strip()
-            desc = ""
-            if rest.startswith("("):
-                depth, end = 0, len(rest)
-                for i, ch in enumerate(rest):
-                    depth += ch == "("
-                    depth -= ch == ")"
-                    if depth == 0:
-                        end = i
-                        break
-                desc = rest[1:end].strip()
-            yield url, " ".join(x for x in (before, desc) if x and not URL_RE.search(x))
+            yield match.group(0).rstrip(").,"), before if before in LABELS else ""
 
 
-def _slug(url: str, desc: str) -> str:
-    for prefix, name in SPECIAL_HOSTS.items():
-        if url.startswith(("http://" + prefix, "https://" + prefix, prefix)):
-            return name
-    host = re.sub(r"^https?://", "", url).split("/")[0].split(":")[0]
-    labels = [x for x in host.split(".") if x not in SKIP_HOST_LABELS]
-    tlds = {"com", "cn", "org", "net", "gov", "info", "us", "pk", "ng", "my", "tv", "xyz", "edu", "plus", "biz", "cc"}
-    core = [x for x in labels if x not in tlds] or labels
-    base = re.sub(r"[^a-z0-9]", "", core[-1].lower()) or "web"
-    date = DATE_RE.search(desc) or URL_DATE_RE.search(url)
-    if date:
-        base += "_" + re.sub(r"\D", "", date.group(0))[:6]
-    return base
-
-
-def _title_from_url(url: str) -> str:
-    """A readable title from a URL's last path segment, when it is made of words."""
-    last = [p for p in re.sub(r"[?#].*", "", url).split("/") if p][-1]
-    words = re.sub(r"\.s?html?$", "", last).replace("_", "-").split("-")
-    if sum(w.isalpha() for w in words) >= 3:
-        return " ".join(words)
-    return "web page at " + re.sub(r"^https?://", "", url).split("/")[0]
-
-
-def _publisher(url: str, desc: str) -> str:
-    text = url if url.startswith("github:j8ck2004") else desc
-    for key, name in PUBLISHERS:
-        if key in text:
-            return name
-    return "not stated (web page; see title)"
+def _host(url: str) -> str:
+    """The host of a page's address; '' for a file of this repository (such as docs/paper.md)."""
+    if url.startswith("github:"):
+        return "github.com"
+    return url.split("/")[2] if "://" in url else ""
 
 
 class SourceRegistry:
-    """Collects cited URLs and gives each a stable, readable source_id."""
+    """Turns the pack's source cells into source ids, using scripts/source_attribution.csv.
+
+    A page attributed with an empty source_id is dropped from the rows (its note says why);
+    every row must keep at least one source."""
 
     def __init__(self):
-        self.by_url: dict[str, dict] = {}
+        self.attribution = pd.read_csv(ATTRIBUTION, dtype=str, keep_default_na=False).set_index("pack_url")
+        self.used: set[str] = set()
 
     def ids(self, cell) -> str:
-        found = []
-        for url, desc in _segments(cell):
-            rec = self.by_url.get(url)
-            if rec is None:
-                rec = {"url": url, "title": desc}
-                self.by_url[url] = rec
-            elif len(desc) > len(rec["title"]):
-                rec["title"] = desc
-            found.append(url)
-        if not found:
-            raise ValueError(f"no URL in source cell: {cell!r}")
-        return ";".join(dict.fromkeys(found))  # URLs for now; replaced by ids in finish()
+        """The cell's sources as 'label\tid' tokens; finish() splits off the labels."""
+        tokens = []
+        for url, label in _segments(cell):
+            if url not in self.attribution.index:
+                raise ValueError(f"{url} is cited in the pack but not attributed in {ATTRIBUTION.name}")
+            self.used.add(url)
+            if self.attribution.loc[url, "source_id"]:
+                tokens.append(f"{label}\t{self.attribution.loc[url, 'source_id']}")
+        if not tokens:
+            raise ValueError(f"no source left in source cell: {cell!r}")
+        return ";".join(dict.fromkeys(tokens))
 
-    def finish(self, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-        used: dict[str, int] = {}
-        url_to_id = {}
-        for url in sorted(self.by_url):
-            rec = self.by_url[url]
-            slug = _slug(url, rec["title"])
-            used[slug] = used.get(slug, 0) + 1
-            url_to_id[url] = slug if used[slug] == 1 else f"{slug}_{used[slug]}"
-        for df in tables.values():
-            if "source_id" in df:
-                df["source_id"] = df["source_id"].map(lambda s: ";".join(url_to_id[u] for u in s.split(";")))
-        rows = []
-        for url, rec in self.by_url.items():
-            desc = rec["title"]
-            date = DATE_RE.search(desc)
-            rows.append({
-                "source_id": url_to_id[url],
-                "original_publisher": _publisher(url, desc),
-                "title": desc or _title_from_url(url),
-                "date": date.group(0) if date else "",
-                "url": url,
-                "copy": "yes" if re.search(r"\bcopy\b|repost|mirror|reprint", desc, re.I) or url.startswith("github:") else "no",
-            })
-        return pd.DataFrame(rows).sort_values("source_id").reset_index(drop=True)
+    def finish(self, tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Replace tokens by ids in every table; return (sources, row_sources)."""
+        unused = sorted(set(self.attribution.index) - self.used)
+        if unused:
+            raise ValueError(f"{ATTRIBUTION.name} attributes pages the pack does not cite: {unused[:3]}")
+        links = []
+        for name, df in tables.items():
+            for row, cell in df["source_id"].items():
+                ids = {}
+                for token in cell.split(";"):
+                    label, sid = token.split("\t")
+                    ids.setdefault(sid, set()).add(label)
+                labelled = {LABELS[x] for labels in ids.values() for x in labels if x}
+                filled = [c for c in FIGURES[name] if str(df.at[row, c]) not in ("", "nan", "<NA>")]
+                for sid, labels in ids.items():
+                    cols = [LABELS[x] for x in labels if x] + \
+                        ([c for c in filled if c not in labelled] if "" in labels else [])
+                    links.append({"table": name, "row": row, "source_id": sid,
+                                  "supports": ";".join(dict.fromkeys(cols or filled))})
+                df.at[row, "source_id"] = ";".join(ids)
+        kept = self.attribution[self.attribution["source_id"] != ""]
+        sources = kept.reset_index().drop(columns="pack_url").drop_duplicates("source_id")
+        sources["host"] = sources["url"].map(_host)
+        return sources[SOURCE_COLUMNS], pd.DataFrame(links)
+
+
+def hand_written_links(name: str) -> list[dict]:
+    """row_sources entries for a table written by hand (its source_id cells, all its figures)."""
+    df = pd.read_csv(DATA / f"{name}.csv", dtype=str, keep_default_na=False)
+    return [{"table": name, "row": row, "source_id": sid, "supports": ";".join(FIGURES[name])}
+            for row, cell in df["source_id"].items() for sid in dict.fromkeys(cell.split(";"))]
 
 
 # ---------------------------------------------------------------------------
@@ -554,6 +513,7 @@ def post2020_monitoring(pack: Path, reg: SourceRegistry) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+HAND_WRITTEN = ["paper_claims", "terms", "relative_lines"]  # course-authored tables that cite sources
 BUILDERS = {
     "headcount": headcount, "regions": regions, "income": income, "gini": gini,
     "milestones": milestones, "county_exits": county_exits, "county_facts": county_facts,
@@ -564,13 +524,17 @@ BUILDERS = {
 
 
 def build(pack: Path) -> dict[str, bytes]:
-    """Return {file name: CSV bytes} for every table, sources.csv included."""
+    """Return {file name: CSV bytes} for every built table, sources.csv and row_sources.csv included."""
     reg = SourceRegistry()
     tables = {name: fn(pack, reg) for name, fn in BUILDERS.items()}
+    sources, links = reg.finish(tables)
     extra = pd.read_csv(EXTRA_SOURCES, dtype=str, keep_default_na=False)
-    tables["sources"] = pd.concat([reg.finish(tables), extra]).sort_values("source_id").reset_index(drop=True)
+    extra["host"] = extra["url"].map(_host)
+    tables["sources"] = pd.concat([sources, extra[SOURCE_COLUMNS]]).sort_values("source_id").reset_index(drop=True)
     if tables["sources"]["source_id"].duplicated().any():
         raise ValueError("scripts/extra_sources.csv repeats a source_id of the pack")
+    hand = [link for name in HAND_WRITTEN for link in hand_written_links(name)]
+    tables["row_sources"] = pd.concat([links, pd.DataFrame(hand)], ignore_index=True)
     out = {}
     for name, df in tables.items():
         buf = io.StringIO()

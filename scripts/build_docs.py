@@ -9,6 +9,7 @@ With --check it writes nothing and exits 1 if either file is out of date.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import sys
@@ -49,20 +50,48 @@ def glossary_md(terms: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _read(name: str) -> list[dict]:
+    with open(ROOT / "data" / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def document_years() -> dict[str, str]:
+    """Table -> the years of the documents its rows cite ('2001-2022'), from row_sources.csv and sources.csv."""
+    dated = {r["source_id"]: r["date"][:4] for r in _read("sources.csv") if r["date"][:4].isdigit()}
+    years: dict[str, set[str]] = {}
+    for link in _read("row_sources.csv"):
+        if link["source_id"] in dated:
+            years.setdefault(link["table"], set()).add(dated[link["source_id"]])
+    return {t: min(y) if min(y) == max(y) else f"{min(y)}-{max(y)}" for t, y in years.items()}
+
+
 def data_readme() -> str:
     meta = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     lic = "; ".join(f"{x['title']} ({x['name']})" for x in meta["licenses"])
+    years = document_years()
     lines = ["# Data", "", meta["description"], "",
              f"**Licence of the compilation:** {lic}.", "",
              "Generated from `datapackage.json` by `scripts/build_docs.py`; do not edit by hand.", "",
-             "| table | file | rows described | licence | sources |", "|---|---|---|---|---|"]
+             "| table | file | rows described | licence | sources | documents dated |", "|---|---|---|---|---|---|"]
     for res in meta["resources"]:
         licences = ", ".join(x["name"] for x in res.get("licenses", meta["licenses"]))
         sources = "; ".join(s["title"] for s in res.get("sources", []))
-        lines.append(f"| {res['title']} | `{res['path']}` | {res['description']} | {licences} | {sources} |")
-    lines += ["", "Each row's `source_id` resolves in `sources.csv` (publisher, page title, date, address, "
-              "whether the page is a copy). `ruralrev.data.load(name)` checks every file against its schema "
-              "and sha256 hash before use."]
+        lines.append(f"| {res['title']} | `{res['path']}` | {res['description']} | {licences} | {sources} | "
+                     f"{years.get(res['name'], '')} |")
+    lines += ["", "## Vintage of the external data", "",
+              "Which release of each external dataset the tables hold, and when it was read. The access dates "
+              "of the web pages were not recorded in the source pack; each page's publication date, where "
+              "stated, is in `sources.csv`.", "",
+              "| table | vintage |", "|---|---|"]
+    lines += [f"| `{res['path']}` | {res['vintage']} |" for res in meta["resources"] if "vintage" in res]
+    lines += ["", "## Sources and provenance", "",
+              "Each row's `source_id` resolves in `sources.csv`: the original publisher and document, the page "
+              "where the figure was read (`url`, `host`) and whether that page is a copy. `row_sources.csv` "
+              "says which columns of each row each source supports; `ruralrev.data.cite(rows)` prints both. "
+              "`ruralrev.data.load(name)` checks every file against its schema and sha256 hash before use.", "",
+              "The raw figures are in `raw/` with the compilers' notes (`raw/SOURCES.md`). "
+              "`python scripts/build_data.py --check` rebuilds every table from them and exits 0 when `data/` "
+              "is exactly what they give. Attributions are kept in `scripts/source_attribution.csv`."]
     return "\n".join(lines) + "\n"
 
 

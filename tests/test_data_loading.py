@@ -3,6 +3,7 @@
 import hashlib
 import json
 
+import pandas as pd
 import pytest
 
 from ruralrev import data
@@ -22,7 +23,7 @@ def _rehash(folder, name):
 def _one_line(exc):
     msg = str(exc.value)
     assert "\n" not in msg
-    assert "git checkout -- data/" in msg or "choose one of" in msg
+    assert "git checkout -- data/" in msg or "Copy the course's data/ folder" in msg or "choose one of" in msg
     return msg
 
 
@@ -167,11 +168,88 @@ def test_loaded_frame_carries_citation_and_units_and_is_a_copy():
     assert data.load("headcount").loc[0, "poor_million"] != -1
 
 
-def test_cite_gives_publisher_title_and_address():
+def test_cite_gives_publisher_document_page_and_copy_flag():
     text = data.cite("zylgz_202001")
-    assert text.startswith("[zylgz_202001] National Bureau of Statistics") and "http://zylgz.com" in text
-    with pytest.raises(DataError, match="no source_id 'nope'"):
-        data.cite("nope")
-    for not_ids in (None, 5, "", "  "):
+    assert text.startswith("[zylgz_202001] National Bureau of Statistics of China (NBS): People's Daily, 2020-01-25")
+    assert text.endswith("Read at http://zylgz.com/guonei/16400.html (copy).")
+    assert data.cite("theorychina_201902;zylgz_202001").count("\n") == 1
+    for not_ids in (None, 5, "", "  ", ["", " "]):
         with pytest.raises(DataError, match="cite\\(\\) takes source ids as text"):
             data.cite(not_ids)
+
+
+def test_cite_of_an_unknown_id_suggests_close_ids_not_a_restore():
+    with pytest.raises(DataError) as exc:
+        data.cite("zylgz_20200")
+    msg = str(exc.value)
+    assert "no source_id 'zylgz_20200'" in msg and "did you mean 'zylgz_202001'" in msg
+    assert "git checkout" not in msg and "\n" not in msg
+    with pytest.raises(DataError, match="data.load\\('sources'\\) lists them all"):
+        data.cite("qqqqqqqq")
+
+
+def test_cite_of_rows_says_which_columns_each_source_supports():
+    hc = data.load("headcount")
+    text = data.cite(hc[(hc["year"] == 2019) & (hc["standard"] == "2010")])
+    assert "[wzkpw] not stated: Popular-science Q&A page" in text and "Supports: poverty_line_yuan." in text
+    assert data.cite(hc.loc[[0]]).count("Supports: poor_million, incidence_pct.") == 3
+
+
+def test_sources_of_one_column_leave_out_the_others():
+    hc = data.load("headcount")
+    row = hc[(hc["year"] == 2019) & (hc["standard"] == "2010")]
+    assert "wzkpw" in data.source_ids(row) and "wzkpw" not in data.source_ids(row, column="poor_million")
+    assert data.source_ids(row, column="poverty_line_yuan") == ["wzkpw"]
+    assert data.cite(row, column="poverty_line_yuan").startswith("[wzkpw] ")
+    for call in (lambda: data.source_ids(pd.DataFrame({"source_id": ["wzkpw"]}), column="poor_million"),
+                 lambda: data.source_ids("a;b", column="poor_million"),
+                 lambda: data.cite("wzkpw", column="poor_million")):
+        with pytest.raises(DataError, match="needs rows of a table returned by data.load"):
+            call()
+
+
+def test_source_ids_splits_cells_and_columns_once():
+    assert data.source_ids("a;b;a") == ["a", "b"]
+    assert data.source_ids(pd.Series(["b;a", "a;c", ""])) == ["b", "a", "c"]
+    assert data.source_ids(data.load("gini")["source_id"])[0] == data.load("gini")["source_id"][0].split(";")[0]
+
+
+def test_load_takes_one_name_as_text():
+    with pytest.raises(DataError) as exc:
+        data.load(["headcount"])
+    assert "load() takes one table name as text" in _one_line(exc) and "headcount" in str(exc.value)
+
+
+@pytest.mark.parametrize("edit, fragment", [
+    (lambda meta, res: res["sources"].append({"path": "x"}), "sources that are not a list of entries with a title"),
+    (lambda meta, res: res.update(sources="NBS"), "sources that are not a list of entries with a title"),
+    (lambda meta, res: res["schema"]["fields"][1].update(constraints=["required"]), "constraints are not an object"),
+    (lambda meta, res: res["schema"]["fields"][2].update(constraints={"enum": 5}), "enum is not a list"),
+    (lambda meta, res: res["schema"]["fields"][0].update(constraints={"pattern": "(["}), "is not a valid regular expression"),
+    (lambda meta, res: res["schema"]["fields"][1].update(constraints={"minimum": "0"}), "minimum is not a number"),
+    (lambda meta, res: meta["resources"].append(dict(res)), "the table name 'gini' is used by more than one resource"),
+], ids=["source-without-title", "sources-a-string", "constraints-a-list", "enum-a-number", "invalid-pattern",
+        "minimum-text", "duplicate-name"])
+def test_damaged_descriptor_parts_give_one_line(data_copy, edit, fragment):
+    _edit_descriptor(data_copy, edit)
+    with pytest.raises(DataError) as exc:
+        data.load("gini", data_copy)
+    assert "datapackage.json is damaged" in _one_line(exc) and fragment in str(exc.value)
+
+
+def test_messages_name_the_real_folder_when_it_is_not_the_courses(tmp_path, monkeypatch):
+    monkeypatch.setenv("RURALREV_DATA", str(tmp_path / "elsewhere"))
+    assert data.data_dir() == tmp_path / "elsewhere"
+    with pytest.raises(DataError) as exc:
+        data.load("gini")
+    assert str(exc.value) == (f"{tmp_path / 'elsewhere' / 'datapackage.json'} is missing. Copy the course's data/ "
+                              "folder there again (or unset RURALREV_DATA to use the course's own).")
+
+
+def test_data_dir_is_beside_the_package_whatever_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.delenv("RURALREV_DATA", raising=False)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "datapackage.json").write_text("{}")
+    monkeypatch.chdir(tmp_path)
+    assert data.data_dir() == data.PACKAGE_DATA
+    assert "headcount" in data.tables()

@@ -1,7 +1,10 @@
 """Lesson 03 claim checker: the verdict function on synthetic claims (each verdict, each recorded
 reading, each method, each qualifier, the tolerance boundaries), on the real table, and the table
 data/paper_claims.csv itself (schema, references that resolve, readings that fit the data, quotes
-that are the paper's words, no claim missed)."""
+that are in docs/paper.md under their section).
+
+Two authoring checks compare the claims and docs/paper.md with the paper's full text, which is not
+redistributed; they run only where the course authors' copy (../shared/seed/paper.txt) is present."""
 
 import re
 
@@ -12,7 +15,10 @@ from conftest import ROOT
 from ruralrev import data
 from ruralrev.measures import claims as cl
 
-PAPER = ROOT.parent / "shared" / "seed" / "paper.txt"
+PAPER = ROOT.parent / "shared" / "seed" / "paper.txt"  # authors' copy of the full text; not in the repository
+PAPER_MD = ROOT / "docs" / "paper.md"  # the reference, a summary and the quoted passages
+AUTHORING = pytest.mark.skipif(not PAPER.is_file(), reason="authoring check: needs the paper's full text "
+                               "(../shared/seed/paper.txt), which the course does not redistribute")
 
 
 # --------------------------------------------------------------------------- synthetic data
@@ -442,9 +448,13 @@ def test_each_paper_value_is_written_in_its_quote(real):
             assert shown in c["claim"], (c["claim_id"], shown)
 
 
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'"))
+
+
 def _paper_sections():
     """Section number -> its text (whitespace collapsed), from the paper's numbered headings."""
-    text = re.sub(r"\s+", " ", PAPER.read_text(encoding="utf-8"))
+    text = _flat(PAPER.read_text(encoding="utf-8"))
     heads = list(re.finditer(r"(?<![\w.,]) ?(\d(?:\.\d)?)\.? (?=[A-Z])", text))
     sections = {}
     for head, nxt in zip(heads, heads[1:] + [None]):
@@ -452,16 +462,48 @@ def _paper_sections():
     return sections
 
 
-@pytest.mark.skipif(not PAPER.is_file(), reason="the seed paper is not beside this checkout")
-def test_every_quote_is_the_papers_words_in_the_named_section(real):
+def _summary_sections():
+    """'§3.1' -> the text of that part of docs/paper.md (a '### §N' heading or a '**§N.N ...**' paragraph)."""
+    text = PAPER_MD.read_text(encoding="utf-8")
+    parts = re.split(r"^(?:### |\*\*)(§\d(?:\.\d)?)", text, flags=re.M)
+    return {sec: _flat(body) for sec, body in zip(parts[1::2], parts[2::2])}
+
+
+def test_every_quote_is_in_docs_paper_md_under_its_section(real):
+    claims, _, _ = real
+    sections = _summary_sections()
+    for c in claims.to_dict("records"):
+        assert f'"{c["claim"]}"' in sections[c["section"]], (c["claim_id"], c["section"])
+
+
+def test_docs_paper_md_gives_the_reference_and_every_section():
+    text = PAPER_MD.read_text(encoding="utf-8")
+    assert "The organic connection between poverty alleviation and rural revitalization" in text
+    assert {f"§{i}" for i in range(1, 8)} <= set(re.findall(r"^### (§\d)", text, flags=re.M))
+    assert data.load("sources").set_index("source_id").loc["paper", "url"] == "docs/paper.md"
+
+
+@AUTHORING
+def test_authoring_every_quote_is_the_papers_words_in_the_named_section(real):
     claims, _, _ = real
     sections = _paper_sections()
     for c in claims.to_dict("records"):
         assert c["claim"] in sections[c["section"]], (c["claim_id"], c["section"])
 
 
-@pytest.mark.skipif(not PAPER.is_file(), reason="the seed paper is not beside this checkout")
-def test_no_number_of_the_checked_sections_is_missed(real):
+@AUTHORING
+def test_authoring_every_quotation_in_docs_paper_md_is_the_papers_words():
+    paper = _flat(PAPER.read_text(encoding="utf-8"))
+    summary = PAPER_MD.read_text(encoding="utf-8").split("## Summary", 1)[1]
+    quotes = re.findall(r'"([^"]+)"', _flat(summary))
+    assert len(quotes) > 20
+    for quote in quotes:
+        assert quote.rstrip(".") in paper, quote
+        assert len(quote.split()) <= 25, quote
+
+
+@AUTHORING
+def test_authoring_no_number_of_the_checked_sections_is_missed(real):
     """Every quantity written in §3.1, §3.2, §4.3, §5.3 and §5.4 (not years, ordinals, '4G' or
     reference marks like [2]) appears in some claim's quote."""
     claims, _, _ = real
