@@ -50,6 +50,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ..errors import CourseError
+from ..data import source_ids
 
 __all__ = ["ClaimError", "VERDICTS", "MISMATCHES", "METHODS", "QUALIFIERS", "parse_filter", "split_unit", "select_rows",
            "source_figure", "compare", "check_claim", "check_claims"]
@@ -166,7 +167,7 @@ def source_figure(claim: Mapping, tables: Mapping[str, pd.DataFrame]) -> dict:
         raise ClaimError(f"{table}.{column} is in {unit!r}, but the claim expects {expected!r}")
     if method == "average_annual_reduction":
         unit += " per year"
-    ids = sorted({i for cell in used["source_id"] for i in str(cell).split(";")}) if "source_id" in used else []
+    ids = sorted(source_ids(used["source_id"])) if "source_id" in used else []
     qualifier = str(used["qualifier"].iloc[0]) if "qualifier" in used and len(used) == 1 else "exact"
     return {"value": value, "unit": unit, "rows": used, "source_ids": ids, "qualifier": qualifier}
 

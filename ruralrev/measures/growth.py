@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..inputs import InputError, number, whole_number
+from ..data import source_ids
 
 __all__ = ["MAX_YEAR", "GROWTH_LIMIT_PCT", "RATE_KIND", "latest_ratio", "observed_ratio", "average_growth",
            "default_growth", "ratio_path", "project_year_by_year", "years_to_target", "year_reached",
@@ -41,7 +42,7 @@ _EPS = 1e-9
 
 def ids_of(cells) -> list[str]:
     """Sorted, distinct source ids from cells such as 'a;b'."""
-    return sorted({i for cell in cells for i in str(cell).split(";") if i})
+    return sorted(source_ids(list(cells)))
 
 
 def _integrated(income: pd.DataFrame, indicator: str) -> pd.DataFrame:

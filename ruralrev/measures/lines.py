@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..inputs import InputError, one_of, whole_number
+from ..data import source_ids
 
 #: Absolute lines of the PIP table, poorest first, and how the course names them in sentences.
 LINES = {
@@ -163,7 +164,7 @@ def ppp_gap(pip: pd.DataFrame, *, country: str, level: str, line: str) -> pd.Dat
 def series_summary(series: pd.DataFrame) -> dict:
     """First and last value, the number of survey breaks, the welfare types in order and the
     source ids of a PIP series."""
-    ids = sorted({i for cell in series["source_id"] for i in cell.split(";")})
+    ids = sorted(source_ids(series["source_id"]))
     return {
         "first_year": int(series["year"].iloc[0]), "first": float(series["value"].iloc[0]),
         "last_year": int(series["year"].iloc[-1]), "last": float(series["value"].iloc[-1]),

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..inputs import InputError
+from ..data import source_ids
 
 __all__ = ["gini", "lorenz", "median", "relative_line", "share_below", "poverty_gap", "quintile_ratio",
            "lognormal_incomes", "fixed_vs_relative", "lognormal_gini", "lognormal_share_below_relative"]
@@ -173,8 +174,7 @@ def quintile_ratio(table: pd.DataFrame) -> pd.DataFrame:
     out["high"] = wide["high"] if "high" in wide else np.nan
     out["ratio"] = out["high"] / out["low"]
     if "source_id" in table.columns:
-        ids = table.groupby(keys)["source_id"].agg(
-            lambda s: ";".join(dict.fromkeys(i for cell in s for i in cell.split(";"))))
+        ids = table.groupby(keys)["source_id"].agg(lambda s: ";".join(source_ids(s)))
         out["source_id"] = ids
     return out.reset_index().sort_values(keys).reset_index(drop=True)
 
