@@ -133,6 +133,15 @@ def _year_value(rows: pd.DataFrame, column: str, year: int, table: str) -> float
     return float(at[column].iloc[0])
 
 
+def _supporting(rows: pd.DataFrame, column: str) -> list[str]:
+    """The rows' sources that support `column` (data/row_sources.csv); all of them for a table that
+    is not one of the course's (a test's own table)."""
+    try:
+        return source_ids(rows, column=column)
+    except CourseError:
+        return source_ids(rows["source_id"])
+
+
 def source_figure(claim: Mapping, tables: Mapping[str, pd.DataFrame]) -> dict:
     """The source's figure for a claim: value, unit (of the figure), the rows used and their source ids.
 
@@ -167,7 +176,7 @@ def source_figure(claim: Mapping, tables: Mapping[str, pd.DataFrame]) -> dict:
         raise ClaimError(f"{table}.{column} is in {unit!r}, but the claim expects {expected!r}")
     if method == "average_annual_reduction":
         unit += " per year"
-    ids = sorted(source_ids(used["source_id"])) if "source_id" in used else []
+    ids = sorted(_supporting(used, column)) if "source_id" in used else []
     qualifier = str(used["qualifier"].iloc[0]) if "qualifier" in used and len(used) == 1 else "exact"
     return {"value": value, "unit": unit, "rows": used, "source_ids": ids, "qualifier": qualifier}
 
