@@ -110,7 +110,7 @@ def bench_explorers() -> list[dict]:
 
 def bench_simulation() -> list[dict]:
     """Seconds for the return-to-poverty simulation (lesson 06) at 10k, 100k and 1M households."""
-    from .measures.simulation import simulate
+    from ruralrev.measures.simulation import simulate
 
     rows = []
     for n in (10_000, 100_000, 1_000_000):

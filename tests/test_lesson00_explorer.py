@@ -1,7 +1,7 @@
 """Lesson 00's explorer and drawing function, run from the notebook's own cells (tests/lessons.py).
 
-Expected sentences are computed here with plain pandas from data/headcount.csv, never with the
-lesson's function or ruralrev.
+Expected sentences come from the browser spec's oracle (tests/browser/lesson_00.py), computed with
+plain pandas from data/headcount.csv, never with the lesson's function or ruralrev.
 """
 
 import re
@@ -12,10 +12,10 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 import nbformat
-import pandas as pd
 import pytest
 
-from conftest import DATA
+from browser.lesson_00 import counts
+from browser.lesson_00 import headcount as expected
 from lessons import namespace, notebook
 from ruralrev.explorer import UNEXPECTED
 from ruralrev.inputs import InputError
@@ -24,23 +24,6 @@ from ruralrev.inputs import InputError
 @pytest.fixture(scope="module")
 def ns():
     return namespace("00")
-
-
-@pytest.fixture(scope="module")
-def hc():
-    return pd.read_csv(DATA / "headcount.csv", dtype={"standard": str})
-
-
-def expected(hc, standard="2010", start=2011, end=2020) -> str:
-    rows = hc[(hc["standard"] == standard) & (hc["year"] >= int(start)) & (hc["year"] <= int(end))
-              & (hc["estimate"] != "back-cast") & hc["poor_million"].notna()].sort_values("year")
-    first, last = rows.iloc[0], rows.iloc[-1]
-    low = int((rows["estimate"] == "low-income line").sum())
-    note = f" ({low} at the low-income line, before it became the standard)" if low else ""
-    ids = sorted({i for cell in rows["source_id"] for i in cell.split(";")})
-    return (f"Under the {standard} standard, {len(rows)} counts from {first['year']} to {last['year']}{note}: "
-            f"{first['poor_million']:g} million rural poor in {first['year']} and "
-            f"{last['poor_million']:g} million in {last['year']}. Sources: {', '.join(ids)}.")
 
 
 def explorer_cell() -> str:
@@ -70,8 +53,8 @@ def test_the_cell_is_tagged_and_named():
     assert source.startswith("explorer = Explorer(draw_headcount")
 
 
-def test_initial_sentence(ex, hc):
-    assert ex.text == expected(hc)
+def test_initial_sentence(ex):
+    assert ex.text == expected()
     assert ex.error == ""
     assert 'alt="' in ex.figure.value and "<img" in ex.figure.value
 
@@ -83,22 +66,19 @@ def test_initial_sentence(ex, hc):
     ({"standard": "2010", "start": "2015", "end": "2018"}, ("2010", 2015, 2018)),
     ({"standard": "2010", "start": "1978", "end": "2020"}, ("2010", 1978, 2020)),  # back-cast left out
 ])
-def test_steps_give_the_sentence_computed_from_the_csv(ex, hc, values, args):
+def test_steps_give_the_sentence_computed_from_the_csv(ex, values, args):
     ex.set(**values)
-    standard, start, end = args
-    rows = hc[(hc["standard"] == standard) & hc["year"].between(start, end)
-              & (hc["estimate"] != "back-cast") & hc["poor_million"].notna()]
-    if rows.empty:
+    if counts(*args).empty:
         assert "widen the years" in ex.error
-        assert ex.text == expected(hc)  # the last sentence stays
+        assert ex.text == expected()  # the last sentence stays
     else:
-        assert ex.error == "" and ex.text == expected(hc, standard, start, end)
+        assert ex.error == "" and ex.text == expected(*args)
 
 
-def test_the_2008_sentence_names_the_low_income_counts(ex, hc):
+def test_the_2008_sentence_names_the_low_income_counts(ex):
     ex.set(standard="2008", start="2000", end="2010")
     assert "2 at the low-income line" in ex.text
-    assert ex.text == expected(hc, "2008", 2000, 2010)
+    assert ex.text == expected("2008", 2000, 2010)
 
 
 def test_the_back_cast_is_never_drawn(ex):

@@ -1,25 +1,13 @@
 """Lesson 01 explorer (the lesson's own `draw_milestones` in `Explorer`), driven as a student would.
 
-Expected sentences are recomputed here with plain pandas from data/milestones.csv, not with the
-lesson's function."""
+Expected sentences come from the browser spec's oracle (tests/browser/lesson_01.py), recomputed with
+plain pandas from data/milestones.csv, not with the lesson's function."""
 
-import pandas as pd
 import pytest
 
-from conftest import DATA
+from browser.lesson_01 import milestones as expected
 from lessons import namespace
 from ruralrev.inputs import InputError
-
-
-def expected(theme="rural revitalization", start=2013, end=2021):
-    ms = pd.read_csv(DATA / "milestones.csv", dtype={"date": str})
-    rows = ms[(ms["year"] >= start) & (ms["year"] <= end)]
-    if theme != "all themes":
-        rows = rows[rows["theme"] == theme]
-    rows = rows.assign(when=pd.to_datetime(rows["date"], format="mixed")).sort_values("when", kind="stable")
-    items = "; ".join(f"{label} ({date})" for label, date in zip(rows["label"], rows["date"]))
-    noun = "milestone" if len(rows) == 1 else "milestones"
-    return f"{len(rows)} {noun} of {theme} from {start} to {end}: {items}."
 
 
 @pytest.fixture()

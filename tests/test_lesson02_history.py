@@ -1,7 +1,8 @@
 """Lesson 02 (Historical logic): its exercise checks and its explorer.
 
-Expected values are computed here with plain pandas from data/*.csv, never with the lesson's own
-functions or with ruralrev, so a bug in either cannot produce its own expectation.
+Expected values are computed with plain pandas from data/*.csv (here, and the explorer's sentence
+in its browser spec, tests/browser/lesson_02.py), never with the lesson's own functions or with
+ruralrev, so a bug in either cannot produce its own expectation.
 """
 
 from functools import cache
@@ -19,6 +20,7 @@ import seaborn as sns  # noqa: E402
 from ruralrev.exercises import check  # noqa: E402
 from ruralrev.inputs import InputError  # noqa: E402
 
+from browser.lesson_02 import headcount as expected_sentence  # noqa: E402
 from lessons import namespace  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -123,32 +125,6 @@ def test_02_3_model_answer_passes_and_gaps_are_named():
 
 
 # -- the explorer ----------------------------------------------------------------------------------
-
-def expected_sentence(standard: str, start: int, end: int) -> str:
-    """The explorer's sentence, recomputed from the CSVs."""
-    rows = official()
-    rows = rows[(rows["standard"] == standard) & rows["year"].between(start, end)].sort_values("year")
-    a, b = rows.iloc[0], rows.iloc[-1]
-    per_year = (a["poor_million"] - b["poor_million"]) / (b["year"] - a["year"])
-    text = (f"Under the {standard} standard the rural poor went from {a['poor_million']:g} million in {a['year']} "
-            f"to {b['poor_million']:g} million in {b['year']}, an average {'fall' if per_year >= 0 else 'rise'} "
-            f"of {abs(per_year):.2f} million a year ({len(rows)} counts).")
-    low = rows.loc[rows["estimate"] == "low-income line", "year"].tolist()
-    if low:
-        text += f" The counts for {', '.join(map(str, low))} are below the low-income line before it became the standard."
-    ms = csv("milestones").reset_index(drop=True)
-    numbers = [i + 1 for i, year in enumerate(ms["year"]) if start <= year <= end]
-    if not numbers:
-        text += f" No milestone falls in {start}–{end}."
-    elif len(numbers) == 1:
-        text += f" Milestone {numbers[0]} falls in {start}–{end}."
-    else:
-        text += f" Milestones {min(numbers)}–{max(numbers)} fall in {start}–{end}."
-    if standard == "2010" and start == 1978:
-        back = csv("headcount").query("estimate == 'back-cast'")["poor_million"].iloc[0]
-        text += f" The 1978 back-cast ({back:g} million) is left out."
-    return text
-
 
 @pytest.fixture
 def explorer():

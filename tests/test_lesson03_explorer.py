@@ -1,7 +1,7 @@
 """Lesson 03 explorer (the lesson's own `draw_indicator` in `Explorer`), driven as a student would.
 
-Expected sentences are recomputed here with plain pandas from data/*.csv, not with the lesson's
-function or with ruralrev."""
+Expected sentences come from the browser spec's oracle (tests/browser/lesson_03.py), recomputed with
+plain pandas from data/*.csv, not with the lesson's function or with ruralrev."""
 
 import matplotlib
 
@@ -11,59 +11,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
+from browser.lesson_03 import indicator_sentence as expected  # noqa: E402
 from conftest import DATA  # noqa: E402
 from lessons import namespace  # noqa: E402
 from ruralrev.inputs import InputError  # noqa: E402
-
-#: the lesson's design, copied: indicator -> label; the order of areas in the sentence
-LABELS = {"rural_poor": "Rural poor (million people)",
-          "incidence": "Poverty incidence (% of rural population)",
-          "rural_income": "Rural income per person (yuan a year, current prices)"}
-AREAS = ["national", "west", "central", "east", "poor areas", "all rural"]
-
-
-def csv(name):
-    return pd.read_csv(DATA / f"{name}.csv", dtype={"standard": str, "date": str})
-
-
-def series(indicator):
-    """{area: DataFrame(year, value, status)} straight from the CSVs."""
-    hc = csv("headcount")
-    hc = hc[(hc["standard"] == "2010") & (hc["estimate"] == "official")]
-    rg, inc = csv("regions"), csv("income")
-    if indicator == "rural_poor":
-        out = {"national": hc.rename(columns={"poor_million": "value"})}
-        out |= {r: rg[rg["region"] == r].rename(columns={"rural_poor_million": "value"})
-                for r in ("east", "central", "west")}
-    elif indicator == "incidence":
-        out = {"national": hc.rename(columns={"incidence_pct": "value"}),
-               "west": rg[rg["region"] == "west"].rename(columns={"incidence_pct": "value"})}
-    else:
-        out = {"poor areas": inc[inc["indicator"] == "poor_area_rural_income"],
-               "all rural": inc[(inc["indicator"] == "rural_disposable_income") & (inc["survey_basis"] == "integrated")]}
-    return {a: d[["year", "value", "status"]].dropna(subset=["value"]) for a, d in out.items()}
-
-
-def expected(indicator="rural_poor", start=2012, end=2020):
-    parts, derived = [], []
-    for area in AREAS:
-        d = series(indicator).get(area)
-        if d is None:
-            continue
-        d = d[(d["year"] >= start) & (d["year"] <= end)].sort_values("year")
-        if d.empty:
-            continue
-        a, b = d.iloc[0], d.iloc[-1]
-        if len(d) == 1:
-            parts.append(f"{area} {a['value']:,g} ({a['year']})")
-        else:
-            parts.append(f"{area} {a['value']:,g} ({a['year']}) to {b['value']:,g} ({b['year']}), {len(d)} years")
-        derived += [(area, y) for y, s in zip(d["year"], d["status"]) if str(s).startswith("derived")]
-    text = f"{LABELS[indicator]}, {start}-{end}: " + "; ".join(parts) + "."
-    if derived:
-        # the lesson lists derived values in its table's order: by area name, then year
-        text += " Derived values: " + ", ".join(f"{a} {y}" for a, y in sorted(derived)) + "."
-    return text
 
 
 @pytest.fixture()
@@ -165,5 +116,5 @@ def test_the_static_figures_use_the_same_function(ns):
 
 def test_the_lesson_counts_statements_and_each_has_one_verdict(ns):
     statements = ns["statements"]
-    assert len(statements) == csv("paper_claims")["statement"].nunique()
+    assert len(statements) == pd.read_csv(DATA / "paper_claims.csv")["statement"].nunique()
     assert ns["verdicts"].groupby("statement")["verdict"].nunique().max() == 1

@@ -15,11 +15,16 @@ from .helpers import DATA_DIR
 from .specs import ExplorerSpec, Step, bad
 
 
-def headcount(standard="2010", start=2011, end=2020) -> str:
+def counts(standard="2010", start=2011, end=2020) -> pd.DataFrame:
+    """The counts the explorer draws: made at the time (never the back-cast), by year."""
     hc = pd.read_csv(DATA_DIR / "headcount.csv", dtype={"standard": str})
     start, end = int(start), int(end)
-    rows = hc[(hc["standard"] == standard) & (hc["year"] >= start) & (hc["year"] <= end)
+    return hc[(hc["standard"] == standard) & (hc["year"] >= start) & (hc["year"] <= end)
               & (hc["estimate"] != "back-cast") & hc["poor_million"].notna()].sort_values("year")
+
+
+def headcount(standard="2010", start=2011, end=2020) -> str:
+    rows = counts(standard, start, end)
     first, last = rows.iloc[0], rows.iloc[-1]
     low = int((rows["estimate"] == "low-income line").sum())
     note = f" ({low} at the low-income line, before it became the standard)" if low else ""
