@@ -61,3 +61,11 @@ def test_number_rejects(text, fragment):
 
     with pytest.raises(InputError, match=fragment):
         number(text, name="Rate", low=-5, high=10)
+
+
+@pytest.mark.parametrize("x, decimals, shown", [(12.37, 4, "12.37"), (98990000, 4, "98,990,000"), (-0.0, 4, "0"),
+                                                (12.37375, 2, "12.37"), (1234.5, 1, "1,234.5"), (3.0, 4, "3")])
+def test_numbers_in_sentences(x, decimals, shown):
+    from ruralrev.text import number
+
+    assert number(x, decimals) == shown

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import CourseError
+from ..text import number as _show
 
 _REGISTRY: dict[str, Callable] = {}
 
@@ -110,10 +111,6 @@ def _as_number(answer) -> tuple[float, str]:
     if math.isnan(answer):
         return math.nan, "Your answer is NaN (not a number): the filter probably matched no row."
     return float(answer), ""
-
-
-def _show(x: float) -> str:
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
 
 
 # -- tables ----------------------------------------------------------------------------------

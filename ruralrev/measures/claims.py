@@ -51,6 +51,7 @@ import pandas as pd
 
 from ..errors import CourseError
 from ..data import source_ids
+from ..text import number as _num
 
 __all__ = ["ClaimError", "VERDICTS", "MISMATCHES", "METHODS", "QUALIFIERS", "parse_filter", "split_unit", "select_rows",
            "source_figure", "compare", "check_claim", "check_claims"]
@@ -196,13 +197,6 @@ def compare(paper_value: float, source_value: float, qualifier: str, precision: 
     if qualifier == "more than":
         return source_value > paper_value, f"more than {_num(paper_value)}"
     return source_value < paper_value, f"less than {_num(paper_value)}"
-
-
-def _num(x: float, decimals: int = 4) -> str:
-    """Readable form: at most `decimals` decimals, no trailing zeros, thousands separated."""
-    text = f"{x + 0.0:,.{decimals}f}"
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    return "0" if text == "-0" else text
 
 
 def _shown(value: float, precision: float) -> str:
