@@ -17,8 +17,11 @@ import traceback
 from html import escape
 
 import ipywidgets as w
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from .errors import debugging
 from .inputs import InputError, number, one_of, whole_number
@@ -111,6 +114,7 @@ class Explorer:
         self._setting = False
         self.fig = Figure(figsize=self.figsize, dpi=self.dpi)
         FigureCanvasAgg(self.fig)
+        self._margins = _margins(self.fig)
         self.widget = w.VBox([w.HTML(f"<b>{escape(title)}</b>"),
                               w.HBox(list(self.controls.values()), layout=w.Layout(flex_flow="row wrap")),
                               self.message, self.figure, self.summary])
@@ -143,11 +147,13 @@ class Explorer:
         with self._lock:
             try:
                 values = {name: self.specs[name].parse(c.value) for name, c in self.controls.items()}
-                self.fig.clear()
+                self.fig.clear()  # which also resets the margins: keep those grown to fit
+                self.fig.subplots_adjust(**self._margins)
                 text = self.draw(self.fig.add_subplot(), **values)
                 if not isinstance(text, str) or not text.strip():
                     raise TypeError(f"{self.draw.__name__} must return the sentence that describes its figure")
                 image = png(self.fig)
+                self._margins = _margins(self.fig)
             except InputError as exc:
                 self._show_error(str(exc))
                 return
@@ -174,7 +180,51 @@ class Explorer:
 
 
 def png(fig: Figure) -> str:
-    """`fig` as base64 PNG, cropped to what is drawn as the inline backend does (nothing cut off)."""
+    """`fig` as base64 PNG, drawn once with its own margins. If a label, title or legend reaches past
+    the canvas, the margins grow to fit it and the figure is drawn again; the margins stay grown, so
+    the axes do not jump between updates. (Cropping with bbox_inches="tight", as the inline backend
+    does, would measure and draw every update twice.)"""
+    image = _save(fig)
+    if _grow_to_fit(fig):
+        image = _save(fig)
+    return base64.b64encode(image).decode("ascii")
+
+
+def _margins(fig: Figure) -> dict:
+    sub = fig.subplotpars
+    return {"left": sub.left, "right": sub.right, "bottom": sub.bottom, "top": sub.top}
+
+
+def _save(fig: Figure) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight")
-    return base64.b64encode(buf.getvalue()).decode("ascii")
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def _grow_to_fit(fig: Figure, pad: float = 6.0) -> bool:
+    """Move the axes' edges in by as much as the last drawing overflows the canvas, plus `pad`
+    pixels; False if everything fits. Overflow is read from the labels, titles, texts and legends
+    (which may lie wholly outside) and from ink on the canvas's outer pixels (a tick label cut off)."""
+    renderer = fig.canvas.get_renderer()
+    parts = [*fig.legends, *fig.texts]
+    for ax in fig.axes:
+        parts += [ax.xaxis.label, ax.yaxis.label, ax.title, *ax.texts]
+        parts += [leg for leg in [ax.get_legend()] if leg is not None]
+    boxes = [p.get_window_extent(renderer) for p in parts
+             if p.get_visible() and (not isinstance(p, Text) or p.get_text())]
+    width, height = fig.canvas.get_width_height()
+    box = Bbox.union(boxes) if boxes else Bbox([[0, 0], [width, height]])
+    over = {"left": -box.x0, "bottom": -box.y0, "right": box.x1 - width, "top": box.y1 - height}
+    ink = np.asarray(renderer.buffer_rgba())[:, :, :3].astype(int)
+    paper = (np.array(fig.get_facecolor()[:3]) * 255).astype(int)
+    inked = lambda edge: bool((np.abs(edge - paper).sum(axis=-1) > 60).any())  # noqa: E731
+    for side, edge in (("top", ink[0]), ("bottom", ink[-1]), ("left", ink[:, 0]), ("right", ink[:, -1])):
+        if inked(edge):
+            over[side] = max(over[side], 2 * pad)
+    if max(over.values()) <= 0:
+        return False
+    sub = fig.subplotpars
+    grow = {k: (v + pad) / (width if k in ("left", "right") else height) if v > 0 else 0.0 for k, v in over.items()}
+    fig.subplots_adjust(left=sub.left + grow["left"], bottom=sub.bottom + grow["bottom"],
+                        right=sub.right - grow["right"], top=sub.top - grow["top"])
+    return True

@@ -117,14 +117,31 @@ def test_a_drawing_must_return_its_sentence(monkeypatch):
 
 
 def test_nothing_is_cut_off_the_saved_figure():
-    """A label far outside the axes still ends up in the image (saved cropped to what is drawn)."""
-    import base64
-    import io
-
-    from matplotlib.image import imread
+    """A label that would reach past the canvas makes the margins grow until it fits, and they stay
+    grown for the next update (so the axes do not jump)."""
+    def draw_long_label(ax, kind, start, end, scale):
+        draw_line(ax, kind, start, end, scale)
+        ax.set_ylabel("value", fontsize=60)
+        return "A line with a long label."
 
     ex = make()
-    small = imread(io.BytesIO(base64.b64decode(E.png(ex.fig))))
-    ex.fig.axes[0].set_ylabel("a very long label " * 3, fontsize=30)
-    wide = imread(io.BytesIO(base64.b64decode(E.png(ex.fig))))
-    assert wide.shape[0] > small.shape[0]
+    left = ex.fig.subplotpars.left
+    ex.draw = draw_long_label
+    ex.update()
+    renderer = ex.fig.canvas.get_renderer()
+    label = ex.fig.axes[0].yaxis.label.get_window_extent(renderer)
+    width, height = ex.fig.canvas.get_width_height()
+    assert ex.fig.subplotpars.left > left
+    assert label.x0 >= 0 and label.x1 <= width and label.y0 >= 0 and label.y1 <= height
+    grown = ex.fig.subplotpars.left
+    ex.end.value = 2012
+    assert ex.fig.subplotpars.left == grown and ex.text == "A line with a long label."
+
+
+def test_a_figure_that_fits_is_drawn_once(monkeypatch):
+    ex = make()
+    saves = []
+    save = E._save
+    monkeypatch.setattr(E, "_save", lambda fig: saves.append(fig) or save(fig))
+    ex.end.value = 2012
+    assert len(saves) == 1
