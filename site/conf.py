@@ -28,8 +28,10 @@ myst_heading_anchors = 3
 # Widgets: the html-manager's self-contained embed.js (standard controls bundled, no require.js,
 # no CDN) instead of myst-nb's default CDN scripts.
 nb_ipywidgets_js = {"vendor/html-manager/embed.js": {}}
-# Formulas: a local MathJax (Sphinx would load it from a CDN).
+# Formulas: a local MathJax (Sphinx would load it from a CDN), with the MathJax 2 call that the
+# widget renderer uses (mathjax-widgets.js: after the MathJax config, before the deferred MathJax).
 mathjax_path = "vendor/mathjax/tex-svg-full.js"
+html_js_files = [("mathjax-widgets.js", {"priority": 600})]
 
 html_theme = "sphinx_book_theme"
 html_title = "Poverty alleviation to rural revitalization"
