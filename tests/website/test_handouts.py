@@ -9,8 +9,8 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-import lesson_facts as facts
-from conftest import open_page
+from . import lesson_facts as facts
+from .conftest import open_page
 
 LESSONS = facts.lessons()
 IDS = [p.stem for p in LESSONS]

@@ -1,4 +1,4 @@
-"""Fixtures of the website and handout tests (`pytest tests/site`, marker `site`).
+"""Fixtures of the website and handout tests (`pytest tests/website`, marker `site`).
 
 The site and the handouts are built once per session into a temporary folder, with the
 network cut (a fresh network namespace) when `unshare --net` works, by the documented
@@ -6,7 +6,7 @@ commands (scripts/build_site.py, scripts/build_handouts.py). Pages are loaded fr
 headless Chromium, launched as the browser tests launch it; every request that leaves the
 site's folder is recorded and refused.
 
-These tests run only when tests/site is named on the command line: the default test run
+These tests run only when tests/website is named on the command line: the default test run
 (`pytest`) does not build the site.
 """
 
@@ -30,7 +30,7 @@ RENDERED = """() => document.querySelectorAll(".widget-subarea").length
 
 
 def _named(config) -> bool:
-    """Whether the command line names tests/site or something inside it."""
+    """Whether the command line names tests/website or something inside it."""
     base = Path(config.invocation_params.dir)
     for arg in config.args:
         target = (base / arg.split("::")[0]).resolve()
@@ -46,7 +46,7 @@ def pytest_ignore_collect(collection_path, config):
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "site: builds the course website and handouts (tests/site)")
+    config.addinivalue_line("markers", "site: builds the course website and handouts (tests/website)")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-import lesson_facts as facts
+from . import lesson_facts as facts
 
 LESSONS = facts.lessons()
 IDS = [p.stem for p in LESSONS]

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import lesson_facts as facts
+from . import lesson_facts as facts
 
 DOCS = ["docs/teacher-guide.html", "docs/glossary.html"]
 

@@ -11,7 +11,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from lesson_facts import ROOT
+from .lesson_facts import ROOT
 
 
 @cache
