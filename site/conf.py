@@ -13,7 +13,8 @@ project = "From poverty alleviation to rural revitalization"
 author = "The rural revitalization course authors"
 copyright = "2026, " + author + " (text CC BY 4.0, code MIT)"
 
-extensions = ["myst_nb", "lesson_cells"]
+# githubpages writes .nojekyll, so that GitHub Pages serves the _static/ folder
+extensions = ["myst_nb", "sphinx.ext.githubpages", "lesson_cells"]
 root_doc = "index"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 

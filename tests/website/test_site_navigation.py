@@ -116,3 +116,8 @@ class _Assets(HTMLParser):
             self.urls.append(attrs["src"])
         if tag == "link" and attrs.get("href") and attrs.get("rel") != "canonical":
             self.urls.append(attrs["href"])
+
+
+def test_github_pages_serves_the_underscore_folders(built):
+    # without .nojekyll, GitHub Pages drops _static/ and _images/ (Jekyll skips names starting with _)
+    assert (built.html / ".nojekyll").is_file()
