@@ -23,10 +23,8 @@ from browser.conftest import CHROMIUM_ARGS, _chromium_path, _unavailable  # the 
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-#: true once every saved widget view on the page is rendered and every image has loaded
-RENDERED = """() => document.querySelectorAll(".widget-subarea").length
-    === document.querySelectorAll("script[type='application/vnd.jupyter.widget-view+json']").length
-    && Array.from(document.images).every(img => img.complete)"""
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_handouts import RENDERED  # noqa: E402  (the handouts wait for the same thing)
 
 
 def _named(config) -> bool:
