@@ -14,7 +14,7 @@ author = "The rural revitalization course authors"
 copyright = "2026, " + author + " (text CC BY 4.0, code MIT)"
 
 # githubpages writes .nojekyll, so that GitHub Pages serves the _static/ folder
-extensions = ["myst_nb", "sphinx.ext.githubpages", "lesson_cells"]
+extensions = ["myst_nb", "sphinx.ext.githubpages", "lesson_cells", "repo_links"]
 root_doc = "index"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 

@@ -1,6 +1,7 @@
 """Sphinx extension: prepare each lesson notebook for the website, in memory (files untouched).
 
-- Cells tagged `solution` are collapsed (myst-nb's `hide-cell`), shown on click.
+- Cells tagged `solution` are collapsed and shown on click: code cells with myst-nb's
+  `hide-cell`, markdown cells (e.g. a solution figure's caption) in a <details> element.
 - After each run of cells that display widgets, a note says that the saved view's controls
   need a running kernel, with a link that opens the lesson on Binder.
 """
@@ -26,12 +27,22 @@ def binder_note(path: str, index: int) -> dict:
     return {"cell_type": "markdown", "id": f"binder-note-{index}", "metadata": {}, "source": html}
 
 
+def collapsed_markdown(cell: dict) -> dict:
+    """A markdown cell whose text is folded into a closed <details> element."""
+    text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+    folded = (f'<details class="tag_solution solution-text">\n<summary>Show solution</summary>\n\n'
+              f"{text}\n\n</details>")
+    return {**cell, "source": folded}
+
+
 def prepare(nb: dict, path: str) -> dict:
     """The notebook with solutions collapsed and a Binder note after widget outputs."""
     cells = []
     for i, cell in enumerate(nb["cells"]):
         tags = cell.get("metadata", {}).get("tags", [])
-        if "solution" in tags and "hide-cell" not in tags:
+        if "solution" in tags and cell["cell_type"] == "markdown":
+            cell = collapsed_markdown(cell)
+        elif "solution" in tags and "hide-cell" not in tags:
             cell["metadata"]["tags"] = [*tags, "hide-cell"]
         cells.append(cell)
         following = nb["cells"][i + 1] if i + 1 < len(nb["cells"]) else {}

@@ -94,16 +94,16 @@ def test_stored_printed_output_is_shown(lesson):
 
 def test_solutions_are_hidden_until_clicked(lesson):
     path, loaded = lesson
-    cells = loaded.page.locator(".cell.tag_solution")
-    assert cells.count() == facts.solution_count(path)
-    for i in range(cells.count()):
-        cell = cells.nth(i)
-        code = cell.locator(".cell_input")
-        assert not code.is_visible(), f"solution {i + 1} shown before a click"
-        cell.locator("summary").click()
-        assert code.is_visible(), f"solution {i + 1} not shown after a click"
-        cell.locator("summary").click()
-        assert not code.is_visible()
+    solutions = loaded.page.locator(".cell.tag_solution details, details.tag_solution")
+    assert solutions.count() == facts.solution_count(path)
+    for i in range(solutions.count()):
+        details = solutions.nth(i)
+        content = details.locator(":scope > :not(summary)").first
+        assert not content.is_visible(), f"solution {i + 1} shown before a click"
+        details.locator(":scope > summary").click()
+        assert content.is_visible(), f"solution {i + 1} not shown after a click"
+        details.locator(":scope > summary").click()
+        assert not content.is_visible()
 
 
 def test_widget_state_on_the_page_is_the_notebooks(lesson):
