@@ -42,6 +42,7 @@ def build(out: Path) -> Path:
     src, html = out / "src", out / "html"
     stage(src)
     subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q",
+                    "-D", f"course_repo_root={ROOT}",  # links to other repository files go to GitHub
                     "-d", str(out / "doctrees"), str(src), str(html)], check=True)
     return html
 
