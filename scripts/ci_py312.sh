@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The unit tests and nbval (not the browser tests) on Python 3.12 (the Python of runtime.txt, i.e. Binder's) in a venv of
-# its own, .venv312, from pyenv's 3.12.1 or else python3.12 on PATH (fails if there is neither).
+# The unit tests and nbval (not the browser tests) on Python 3.12, the Python of runtime.txt and
+# so of Binder, in a venv of its own, .venv312, from pyenv's 3.12.1 or else python3.12 on PATH
+# (fails if there is neither).
 #   bash scripts/ci_py312.sh setup          make .venv312 and install requirements-dev.txt (online)
 #   bash scripts/ci_py312.sh test [ARGS]    run the tests in it (works offline); ARGS go to pytest
 #   bash scripts/ci_py312.sh [ARGS]         both
