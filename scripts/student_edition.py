@@ -22,8 +22,8 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKER = ".student-edition"
-COPIED = ["data", "ruralrev", "docs/glossary.md", "capstone/README.md", "requirements.txt", "runtime.txt", "pyproject.toml",
-          "README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff"]
+COPIED = ["data", "ruralrev", "lab-settings", "docs/glossary.md", "capstone/README.md", "requirements.txt", "runtime.txt",
+          "pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff"]
 
 
 def student_copy(nb):
@@ -58,7 +58,7 @@ def main(argv=None) -> int:
         source, dest = ROOT / name, args.out / name
         dest.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
-            shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+            shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build"))
         else:
             shutil.copy2(source, dest)
     (args.out / MARKER).write_text("written by scripts/student_edition.py\n", encoding="utf-8")

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The unit tests and nbval (not the browser tests) on Python 3.12, the Python of runtime.txt and
+# so of Binder, in a venv of its own, .venv312, from pyenv's 3.12.1 or else python3.12 on PATH
+# (fails if there is neither).
+#   bash scripts/ci_py312.sh setup          make .venv312 and install requirements-dev.txt (online)
+#   bash scripts/ci_py312.sh test [ARGS]    run the tests in it (works offline); ARGS go to pytest
+#   bash scripts/ci_py312.sh [ARGS]         both
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+setup() {
+  local py=""
+  for candidate in /root/.pyenv/versions/3.12.1/bin/python3 "$(command -v python3.12 || true)"; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then py=$candidate; break; fi
+  done
+  [ -n "$py" ] || { echo "ci_py312: no Python 3.12 (pyenv 3.12.1 or python3.12 on PATH)" >&2; exit 1; }
+  "$py" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' \
+    || { echo "ci_py312: $py is not Python 3.12" >&2; exit 1; }
+  echo "ci_py312: $("$py" --version) from $py"
+  rm -rf .venv312
+  "$py" -m venv .venv312
+  .venv312/bin/python -m pip install -q -r requirements-dev.txt
+}
+
+run_tests() {
+  [ -x .venv312/bin/python ] || { echo "ci_py312: no .venv312: run 'bash scripts/ci_py312.sh setup' first" >&2; exit 1; }
+  .venv312/bin/python -c 'import sys; assert sys.version_info[:2] == (3, 12), sys.version'
+  # --ignore, not -m "not browser": tests/browser/conftest.py adds the browser marker after -m has
+  # selected, so -m "not browser" deselects nothing today.
+  .venv312/bin/python -m pytest --ignore=tests/browser -n 2 --dist loadfile "$@"
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  test) shift; run_tests "$@" ;;
+  *) setup; run_tests "$@" ;;
+esac
