@@ -27,7 +27,7 @@ run_tests() {
   .venv312/bin/python -c 'import sys; assert sys.version_info[:2] == (3, 12), sys.version'
   # --ignore, not -m "not browser": tests/browser/conftest.py adds the browser marker after -m has
   # selected, so -m "not browser" deselects nothing today.
-  .venv312/bin/python -m pytest --ignore=tests/browser -n 2 --dist loadfile "$@"
+  .venv312/bin/python -m pytest -m "not browser" -n 2 --dist loadfile "$@"
 }
 
 case "${1:-}" in
