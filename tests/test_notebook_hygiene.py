@@ -106,7 +106,7 @@ def test_setup_cell_sets_theme(path):
     assert re.search(r"sns\.set_theme\(|plots\.theme\(\)", text(code[0])) and "import" in text(code[0])
 
 
-# Lessons in the pattern "the notebook teaches, the package supports" (docs/lesson-pattern.md).
+# Lessons in the pattern "the notebook teaches, the package supports" (docs/authoring.md).
 TEACHING = [p for p in PATHS if lesson_number(p) <= 3]
 HELPER_CALL = re.compile(r"\b(?:plots|widgets|stat_plots|relplots)\.\w+\(|from ruralrev(?:\.\w+)* import .*\bplot_|"
                          r"from ruralrev(?:\.plots|\.widgets)\b|from ruralrev import .*\b(?:plots|widgets)\b")
