@@ -85,7 +85,8 @@ def built(tmp_path_factory) -> Built:
 def browser():
     path = _chromium_path()
     if path is None:
-        _unavailable("no chromium executable (/usr/bin/chromium or `chromium` on PATH)")
+        _unavailable("no Chromium or Chrome found (install it with `apt-get install chromium`, or set "
+                     "PLAYWRIGHT_CHROMIUM_EXECUTABLE to the browser's path)")
     from playwright.sync_api import sync_playwright
 
     pw = sync_playwright().start()
