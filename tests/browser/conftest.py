@@ -7,6 +7,7 @@ Without Chromium or Playwright the browser tests are skipped, unless RURALREV_RE
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.cookiejar
 import json
@@ -241,20 +242,29 @@ def lab(chromium_path, tmp_path_factory) -> LabServer:
 # Browser and page
 # ---------------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import expect, sync_playwright
+@contextlib.contextmanager
+def chromium(path: str):
+    """Playwright's headless Chromium from `path`, closed afterwards (the website tests use it too)."""
+    from playwright.sync_api import sync_playwright
 
-    expect.set_options(timeout=20_000)  # widgets round-trip through the kernel; 5 s is tight on 2 cores
     pw = sync_playwright().start()
     try:
-        browser = pw.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
             browser.close()
     finally:
         pw.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)  # widgets round-trip through the kernel; 5 s is tight on 2 cores
+    with chromium(chromium_path) as launched:
+        yield launched
 
 
 def _artifact_stem(nodeid: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import CHROMIUM_ARGS, _chromium_path, _unavailable  # the browser tests' launch
+from browser.conftest import _chromium_path, _unavailable, chromium  # the browser tests' launch
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -87,17 +87,8 @@ def browser():
     if path is None:
         _unavailable("no Chromium or Chrome found (install it with `apt-get install chromium`, or set "
                      "PLAYWRIGHT_CHROMIUM_EXECUTABLE to the browser's path)")
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
-    try:
-        browser = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        pw.stop()
+    with chromium(path) as launched:
+        yield launched
 
 
 @dataclass
