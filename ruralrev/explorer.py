@@ -46,26 +46,11 @@ class Choice:
                           style={"description_width": "initial"})
 
 
-class Whole:
-    """A whole number from `low` to `high`: a slider, or a text box (`typed=True`, read on Enter)."""
-
-    def __init__(self, low: int, high: int, value, *, label: str, typed: bool = False):
-        self.low, self.high, self.label, self.typed = low, high, label, typed
-        self.value = self.parse(value)
-
-    def parse(self, value):
-        return whole_number(value, name=self.label, low=self.low, high=self.high)
-
-    def widget(self):
-        if self.typed:
-            return w.Text(value=str(self.value), description=self.label, continuous_update=False,
-                          style={"description_width": "initial"}, layout=w.Layout(width="14em"))
-        return w.IntSlider(value=self.value, min=self.low, max=self.high, description=self.label,
-                           continuous_update=False, style={"description_width": "initial"})
-
-
 class Number:
-    """A number from `low` to `high` in steps of `step`: a slider, or a text box (`typed=True`)."""
+    """A number from `low` to `high` in steps of `step`: a slider, or a text box (`typed=True`, read
+    on Enter)."""
+
+    slider = w.FloatSlider
 
     def __init__(self, low: float, high: float, value, *, step: float, label: str, typed: bool = False):
         self.low, self.high, self.step, self.label, self.typed = low, high, step, label, typed
@@ -74,13 +59,30 @@ class Number:
     def parse(self, value):
         return number(value, name=self.label, low=self.low, high=self.high)
 
+    def shown(self) -> str:
+        """The value as a text box shows it."""
+        return f"{self.value:g}"
+
     def widget(self):
+        common = {"description": self.label, "continuous_update": False, "style": {"description_width": "initial"}}
         if self.typed:
-            return w.Text(value=f"{self.value:g}", description=self.label, continuous_update=False,
-                          style={"description_width": "initial"}, layout=w.Layout(width="14em"))
-        return w.FloatSlider(value=self.value, min=self.low, max=self.high, step=self.step,
-                             description=self.label, continuous_update=False,
-                             style={"description_width": "initial"})
+            return w.Text(value=self.shown(), layout=w.Layout(width="14em"), **common)
+        return self.slider(value=self.value, min=self.low, max=self.high, step=self.step, **common)
+
+
+class Whole(Number):
+    """A whole number from `low` to `high`: a slider, or a text box (`typed=True`, read on Enter)."""
+
+    slider = w.IntSlider
+
+    def __init__(self, low: int, high: int, value, *, label: str, typed: bool = False):
+        super().__init__(low, high, value, step=1, label=label, typed=typed)
+
+    def parse(self, value):
+        return whole_number(value, name=self.label, low=self.low, high=self.high)
+
+    def shown(self) -> str:
+        return str(self.value)
 
 
 class Explorer:
