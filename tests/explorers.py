@@ -13,7 +13,13 @@ import nbformat
 
 from lessons import namespace, notebook
 
-NEW_PATTERN = ("00", "01", "02", "03")  # lessons whose explorers are defined in the notebook
+LESSONS = ("00", "01", "02", "03", "04", "05", "06", "07", "08")
+
+
+def new_pattern(lesson: str) -> bool:
+    """True when the lesson builds its explorers in the notebook with `ruralrev.explorer`."""
+    nb = nbformat.read(notebook(lesson), as_version=4)
+    return any("from ruralrev.explorer import" in c.source for c in nb.cells if c.cell_type == "code")
 
 
 def _years(first, last, n=20):
@@ -47,18 +53,36 @@ def typed_values(ex) -> dict:
 
 def explorer_sweeps():
     """(name, factory, sweeps) for every explorer of lessons 00-07."""
-    for lesson in NEW_PATTERN:
-        for name, factory in lesson_explorers(lesson):
-            yield name, factory, None
-    from ruralrev.widgets.growth import GrowthExplorer
-    from ruralrev.widgets.lines import LinesExplorer
-    from ruralrev.widgets.relative import RelativeLineExplorer
-    from ruralrev.widgets.simulation import SimulationExplorer
+    for lesson in LESSONS:
+        if new_pattern(lesson):
+            for name, factory in lesson_explorers(lesson):
+                yield name, factory, None
+        elif lesson in _LEGACY:
+            yield _LEGACY[lesson]()
 
-    yield "04 LinesExplorer", LinesExplorer, {"start": _years(1981, 2005), "end": _years(2019, 2008)}
-    yield "05 RelativeLineExplorer", RelativeLineExplorer, {"fixed": [str(v) for v in range(30, 70, 2)]}
-    yield "06 SimulationExplorer", SimulationExplorer, {"households": [str(n) for n in range(5000, 105000, 5000)],
-                                                        "seed": [str(n) for n in range(20)]}
-    yield "07 GrowthExplorer", GrowthExplorer, {
+
+def _legacy_04():
+    from ruralrev.widgets.lines import LinesExplorer
+    return "04 LinesExplorer", LinesExplorer, {"start": _years(1981, 2005), "end": _years(2019, 2008)}
+
+
+def _legacy_05():
+    from ruralrev.widgets.relative import RelativeLineExplorer
+    return "05 RelativeLineExplorer", RelativeLineExplorer, {"fixed": [str(v) for v in range(30, 70, 2)]}
+
+
+def _legacy_06():
+    from ruralrev.widgets.simulation import SimulationExplorer
+    return "06 SimulationExplorer", SimulationExplorer, {"households": [str(n) for n in range(5000, 105000, 5000)],
+                                                         "seed": [str(n) for n in range(20)]}
+
+
+def _legacy_07():
+    from ruralrev.widgets.growth import GrowthExplorer
+    return "07 GrowthExplorer", GrowthExplorer, {
         "urban": [f"{x / 4:.2f}" for x in range(8, 28)], "rural": [f"{x / 4:.2f}" for x in range(16, 36)],
         "target": [f"{1.5 + x / 20:.2f}" for x in range(20)], "year": [str(y) for y in range(2030, 2070, 2)]}
+
+
+#: explorers of lessons not yet in the pattern (deleted as each lesson moves)
+_LEGACY = {"04": _legacy_04, "05": _legacy_05, "06": _legacy_06, "07": _legacy_07}

@@ -107,7 +107,8 @@ def test_setup_cell_sets_theme(path):
 
 
 # Lessons in the pattern "the notebook teaches, the package supports" (docs/authoring.md).
-TEACHING = [p for p in PATHS if lesson_number(p) <= 3]
+TEACHING = PATHS
+WITH_EXPLORER = [p for p in PATHS if lesson_number(p) != 8]  # lesson 08 (capstone) has no explorer
 HELPER_CALL = re.compile(r"\b(?:plots|widgets|stat_plots|relplots)\.\w+\(|from ruralrev(?:\.\w+)* import .*\bplot_|"
                          r"from ruralrev(?:\.plots|\.widgets)\b|from ruralrev import .*\b(?:plots|widgets)\b")
 
@@ -130,7 +131,7 @@ def test_figures_are_drawn_in_view_with_seaborn(path):
                 f"cell {i}: draw the figure in view (seaborn, or a function defined in the lesson)"
 
 
-@pytest.mark.parametrize("path", TEACHING, ids=[p.name for p in TEACHING])
+@pytest.mark.parametrize("path", WITH_EXPLORER, ids=[p.name for p in WITH_EXPLORER])
 def test_explorer_cells_are_tagged_and_reuse_the_lessons_drawing(path):
     cells = load(path)["cells"]
     code = "\n".join(text(c) for c in cells if c["cell_type"] == "code")
@@ -203,7 +204,6 @@ def test_widget_cells_and_only_they_ignore_output(path):
         assert has_widget == ignored, f"cell {i}: tag nbval-ignore-output exactly on cells that show widgets"
 
 
-WITH_EXPLORER = [p for p in PATHS if lesson_number(p) != 8]  # lesson 08 (capstone) has no explorer
 
 
 @pytest.mark.parametrize("path", WITH_EXPLORER, ids=[p.name for p in WITH_EXPLORER])

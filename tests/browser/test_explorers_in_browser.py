@@ -100,8 +100,9 @@ CONTROL_CLASS = {"select": ".widget-dropdown", "type": ".widget-text", "slider":
 
 
 # lessons that own their spec: tests/browser/lesson_NN.py
-for _module in sorted(Path(__file__).parent.glob("lesson_*.py")):
-    SPECS += importlib.import_module(f"{__package__}.{_module.stem}").SPECS
+_OWNED = [s for m in sorted(Path(__file__).parent.glob("lesson_*.py"))
+          for s in importlib.import_module(f"{__package__}.{m.stem}").SPECS]
+SPECS = [s for s in SPECS if s.notebook not in {o.notebook for o in _OWNED}] + _OWNED
 
 def _resolve(value: Text) -> str:
     return value() if callable(value) else value
