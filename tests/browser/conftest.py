@@ -142,12 +142,13 @@ class LabServer:
         self._opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         self._jar = jar
 
-    def api(self, method: str, path: str, timeout: float = 10):
-        """A REST call with the _xsrf cookie/header pair the server expects for writes."""
+    def api(self, method: str, path: str, timeout: float = 10, body: dict | None = None):
+        """A REST call (with a JSON `body`) and the _xsrf cookie/header pair the server expects for writes."""
         if not any(c.name == "_xsrf" for c in self._jar):
             self._opener.open(f"{self.url}/lab", timeout=timeout).read()
         token = next((c.value for c in self._jar if c.name == "_xsrf"), "")
-        req = urllib.request.Request(f"{self.url}{path}", method=method, headers={"X-XSRFToken": token})
+        req = urllib.request.Request(f"{self.url}{path}", method=method, headers={"X-XSRFToken": token},
+                                     data=None if body is None else json.dumps(body).encode())
         with self._opener.open(req, timeout=timeout) as resp:
             body = resp.read()
         return json.loads(body) if body else None
@@ -182,11 +183,10 @@ class LabServer:
                 continue
 
 
-@pytest.fixture(scope="session")
-def lab(chromium_path, tmp_path_factory) -> LabServer:
-    """`jupyter lab` on a free loopback port, serving the repository, with throwaway config dirs."""
+def start_lab(tmp: Path) -> LabServer:
+    """`jupyter lab` on a free loopback port, serving the repository, with throwaway config dirs
+    under `tmp`; raises RuntimeError if it does not answer within 60 s. (The benchmark uses it too.)"""
     hashes = {p.name: _sha256(p) for p in helpers.notebook_paths()}
-    tmp = tmp_path_factory.mktemp("jupyterlab")
     names = ("runtime", "workspaces", "settings", "config", "data", "ipython", "checkpoints")
     dirs = {name: tmp / name for name in names}
     for d in dirs.values():
@@ -212,21 +212,31 @@ def lab(chromium_path, tmp_path_factory) -> LabServer:
         proc = subprocess.Popen(cmd, cwd=helpers.REPO_ROOT, env=env, stdin=subprocess.DEVNULL,
                                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     server = LabServer(proc, f"http://127.0.0.1:{port}", log_path, hashes)
+    server.runtime_dir = dirs["runtime"]
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"jupyter lab exited with code {proc.returncode}:\n{server.log_tail()}")
+        try:
+            with urllib.request.urlopen(f"{server.url}/api/status", timeout=2) as resp:
+                if resp.status == 200:
+                    return server
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            server.stop()
+            raise RuntimeError(f"jupyter lab did not answer /api/status within 60 s:\n{server.log_tail()}")
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def lab(chromium_path, tmp_path_factory) -> LabServer:
+    """One JupyterLab server for the session (see `start_lab`)."""
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"jupyter lab exited with code {proc.returncode}:\n{server.log_tail()}", pytrace=False)
-            try:
-                with urllib.request.urlopen(f"{server.url}/api/status", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"jupyter lab did not answer /api/status within 60 s:\n{server.log_tail()}",
-                            pytrace=False)
-            time.sleep(0.2)
+        server = start_lab(tmp_path_factory.mktemp("jupyterlab"))
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
         yield server
     finally:
         server.stop()
@@ -234,7 +244,7 @@ def lab(chromium_path, tmp_path_factory) -> LabServer:
             # a browser test failed: keep the server log (kernel tracebacks land there) beside the screenshots
             helpers.ARTIFACT_DIR.mkdir(exist_ok=True)
             kept = helpers.ARTIFACT_DIR / "jupyter-server.log"
-            shutil.copyfile(log_path, kept)
+            shutil.copyfile(server.log_path, kept)
             _ARTIFACTS.append(str(kept))
 
 
