@@ -22,8 +22,6 @@ import time
 from functools import partial
 from pathlib import Path
 
-import pytest
-
 from . import expected as E
 from . import helpers
 from .specs import ExplorerSpec, Step, Text, bad
@@ -184,49 +182,44 @@ def _check_coverage(explorer, spec: ExplorerSpec) -> None:
     assert text_boxes <= tried_bad, f"{spec.id}: text boxes without a bad(...) step: {sorted(text_boxes - tried_bad)}"
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[s.id for s in SPECS])
-def test_explorer_in_browser(spec: ExplorerSpec, page, lab):
+def check_explorer(page, spec: ExplorerSpec) -> None:
+    """Drive the explorer of `spec` on a page where its notebook has just been Run All (by
+    test_notebooks_in_browser, so each notebook runs once in the browser): every step gives the
+    expected summary and a new figure; bad input gives a message and keeps the output."""
     from playwright.sync_api import expect
 
-    path = helpers.NOTEBOOK_DIR / spec.notebook
-    assert path.is_file(), f"{spec.id}: notebooks/{spec.notebook} does not exist (update SPECS)"
-    helpers.open_notebook(page, lab.url, spec.notebook)
-    helpers.wait_for_kernel_idle(page)
-    try:
-        shown = helpers.run_notebook(page)
-        errors = helpers.error_texts(page)
-        assert not errors, f"{spec.notebook}: error output after Run All:\n" + "\n---\n".join(errors)
-        helpers.check_all_executed(spec.notebook, shown)
+    explorers = page.locator(".ruralrev-explorer")
+    expect(explorers.nth(spec.index), f"{spec.id}: explorer #{spec.index} on the page").to_be_visible()
+    explorer = explorers.nth(spec.index)
+    explorer.scroll_into_view_if_needed()
+    _check_state(page, explorer, spec.initial(), None, f"{spec.id} after Run All")
+    _check_coverage(explorer, spec)
 
-        explorers = page.locator(".ruralrev-explorer")
-        expect(explorers.nth(spec.index), f"{spec.id}: explorer #{spec.index} on the page").to_be_visible()
-        explorer = explorers.nth(spec.index)
-        explorer.scroll_into_view_if_needed()
-        _check_state(page, explorer, spec.initial(), None, f"{spec.id} after Run All")
-        _check_coverage(explorer, spec)
-
-        img = explorer.locator("img")
-        for n, step in enumerate(spec.steps, 1):
-            value = _resolve(step.value)
-            what = f"{spec.id} step {n} ({step.kind} {value!r} in {step.control!r})"
-            before_text = explorer.locator(".ruralrev-summary").inner_text()
-            before_src = img.get_attribute("src")
-            if not step.bad:
-                _operate(explorer, step, value)
-                expected = step.summary()
-                _check_state(page, explorer, expected, before_src if expected != before_text else None, what)
-                continue
-            previous = _current_value(explorer, step)
+    img = explorer.locator("img")
+    for n, step in enumerate(spec.steps, 1):
+        value = _resolve(step.value)
+        what = f"{spec.id} step {n} ({step.kind} {value!r} in {step.control!r})"
+        before_text = explorer.locator(".ruralrev-summary").inner_text()
+        before_src = img.get_attribute("src")
+        if not step.bad:
             _operate(explorer, step, value)
-            expect(explorer.locator(".ruralrev-message"), f"{what}: message line").to_contain_text(step.control)
-            assert explorer.locator(".ruralrev-summary").inner_text() == before_text, f"{what}: summary changed"
-            after_src = img.get_attribute("src")
-            assert after_src == before_src, \
-                f"{what}: figure changed ({helpers.fingerprint(before_src)} -> {helpers.fingerprint(after_src)})"
-            errors = helpers.error_texts(page)
-            assert not errors, f"{what}: error output appeared:\n" + "\n---\n".join(errors)
-            # typing the previous value back clears the message and keeps the summary
-            _operate(explorer, step, previous)
-            _check_state(page, explorer, before_text, None, f"{what}, then {previous!r} again")
-    finally:
-        helpers.shutdown_notebook_kernel(page, lab.url, spec.notebook)
+            expected = step.summary()
+            _check_state(page, explorer, expected, before_src if expected != before_text else None, what)
+            continue
+        previous = _current_value(explorer, step)
+        _operate(explorer, step, value)
+        expect(explorer.locator(".ruralrev-message"), f"{what}: message line").to_contain_text(step.control)
+        assert explorer.locator(".ruralrev-summary").inner_text() == before_text, f"{what}: summary changed"
+        after_src = img.get_attribute("src")
+        assert after_src == before_src, \
+            f"{what}: figure changed ({helpers.fingerprint(before_src)} -> {helpers.fingerprint(after_src)})"
+        errors = helpers.error_texts(page)
+        assert not errors, f"{what}: error output appeared:\n" + "\n---\n".join(errors)
+        # typing the previous value back clears the message and keeps the summary
+        _operate(explorer, step, previous)
+        _check_state(page, explorer, before_text, None, f"{what}, then {previous!r} again")
+
+
+def test_every_spec_names_a_notebook():
+    missing = [s.id for s in SPECS if not (helpers.NOTEBOOK_DIR / s.notebook).is_file()]
+    assert not missing, f"specs whose notebook does not exist (update SPECS): {missing}"

@@ -1,5 +1,6 @@
 """Every lesson notebook runs top to bottom in JupyterLab in a real browser, without errors,
-and every figure it stores is drawn on the page.
+every figure it stores is drawn on the page, and then its explorers are driven on the same page
+(the specs in test_explorers_in_browser.py), so each notebook is run once in the browser.
 
 The notebooks are listed when this module is imported, so a new notebook in notebooks/
 is covered without editing this file.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from . import helpers
+from .test_explorers_in_browser import SPECS, check_explorer
 
 NOTEBOOKS = helpers.notebook_paths()
 
@@ -37,5 +39,7 @@ def test_notebook_runs_in_jupyterlab(path, page, lab, explorer_census):
         assert not broken, f"{name}: explorer figures that did not load or are blank: {broken}"
         assert page.get_by_text("Error displaying widget").count() == 0, f"{name}: a widget failed to render"
         explorer_census[name] = page.locator(".ruralrev-explorer").count()
+        for spec in (s for s in SPECS if s.notebook == name):
+            check_explorer(page, spec)
     finally:
         helpers.shutdown_notebook_kernel(page, lab.url, name)
