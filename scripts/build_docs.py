@@ -35,18 +35,20 @@ def glossary_terms() -> list[dict]:
 
 
 def glossary_md(terms: list[dict]) -> str:
-    first = {}
+    """One row per term, with the first lesson's definition and every lesson that lists it."""
+    first, lessons = {}, {}
     for t in terms:
         first.setdefault(t["term"].lower(), t)
+        lessons.setdefault(t["term"].lower(), {}).setdefault(t["lesson"], t["notebook"])
     lines = ["# Glossary", "",
              "Every term the lessons introduce, with its Chinese name, pinyin, a one-sentence definition "
-             "and the lesson that introduces it. Generated from the lessons by `scripts/build_docs.py`; "
+             "and the lessons that list it. Generated from the lessons by `scripts/build_docs.py`; "
              "edit the lesson's Glossary section, not this file.", "",
-             "| term | 中文 | pinyin | definition | lesson |", "|---|---|---|---|---|"]
+             "| term | 中文 | pinyin | definition | lessons |", "|---|---|---|---|---|"]
     for key in sorted(first):
         t = first[key]
-        lines.append(f"| **{t['term']}** | {t['zh']} | {t['pinyin']} | {t['definition']} | "
-                     f"[{t['lesson']}](../notebooks/{t['notebook']}) |")
+        links = ", ".join(f"[{n}](../notebooks/{nb})" for n, nb in sorted(lessons[key].items()))
+        lines.append(f"| **{t['term']}** | {t['zh']} | {t['pinyin']} | {t['definition']} | {links} |")
     return "\n".join(lines) + "\n"
 
 

@@ -22,7 +22,8 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKER = ".student-edition"
-COPIED = ["data", "ruralrev", "lab-settings", "docs/glossary.md", "capstone/README.md", "requirements.txt", "runtime.txt",
+COPIED = ["data", "ruralrev", "lab-settings", "docs/glossary.md", "capstone/README.md", "capstone/template.ipynb",
+          "capstone/example-memo.ipynb", "requirements.txt", "runtime.txt",
           "pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff"]
 
 

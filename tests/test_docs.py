@@ -36,6 +36,17 @@ def test_every_glossary_line_of_every_lesson_is_well_formed_and_in_the_glossary(
             assert f"**{m['term']}** | {m['zh']} | {m['pinyin']} |" in glossary, m["term"]
 
 
+def test_one_entry_per_term_and_per_chinese_name():
+    """A term listed by two lessons has one wording, and one Chinese name has one English term."""
+    by_term, by_zh = {}, {}
+    for t in build_docs.glossary_terms():
+        entry = (t["zh"], t["pinyin"], t["definition"])
+        assert by_term.setdefault(t["term"].lower(), entry) == entry, \
+            f"{t['notebook']}: '{t['term']}' is worded differently in another lesson; use one line"
+        assert by_zh.setdefault(t["zh"], t["term"].lower()) == t["term"].lower(), \
+            f"{t['notebook']}: {t['zh']} is both '{t['term']}' and '{by_zh[t['zh']]}'; merge them"
+
+
 def test_citation_cff_has_the_required_cff_1_2_keys():
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["cff-version"] == "1.2.0"

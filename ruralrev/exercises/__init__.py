@@ -79,24 +79,26 @@ def check(eid: str, answer) -> Feedback:
 # -- numbers ---------------------------------------------------------------------------------
 @dataclass
 class number:
-    """A single number, right within `tol`; `mistakes` are (value, message) pairs."""
+    """A single number, right within `tol`; `mistakes` are (value, message) pairs; `year=True`
+    writes it without a thousands separator."""
 
     expected: float
     tol: float = 0.005
     mistakes: Sequence[tuple[float, str]] = ()
     unit: str = ""
+    year: bool = False
 
     def judge(self, answer):
         value, problem = _as_number(answer)
         if problem:
             return False, problem
         if math.isclose(value, self.expected, abs_tol=self.tol):
-            return True, f"{_show(self.expected)} {self.unit}".strip() + "."
+            return True, f"{_show(self.expected, thousands=not self.year)} {self.unit}".strip() + "."
         for wrong, message in self.mistakes:
             if math.isclose(value, wrong, abs_tol=self.tol):
                 return False, message
         side = "higher" if value > self.expected else "lower"
-        return False, f"Your answer ({_show(value)}) is {side} than the right value. Check the filter and the column."
+        return False, f"Your answer ({_show(value, thousands=not self.year)}) is {side} than the right value. Check the filter and the column."
 
 
 def _as_number(answer) -> tuple[float, str]:

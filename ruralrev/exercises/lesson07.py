@@ -63,7 +63,8 @@ def year_with_recent_growth():
         if math.isfinite(value) and not any(math.isclose(value, s, abs_tol=1e-6) for s in seen):
             seen.add(value)
             mistakes.append((value, message))
-    return number(right, tol=1e-6, unit="(the first year with the ratio at or below 2)", mistakes=mistakes)
+    return number(right, tol=1e-6, unit="(the first year with the ratio at or below 2)", mistakes=mistakes,
+                  year=True)
 
 
 def _needed_table() -> pd.DataFrame:
