@@ -1,14 +1,12 @@
-"""Lesson 06: the ILLUSTRATIVE return-to-poverty simulation, in three layers (measure, plot, explorer)."""
+"""Lesson 06: the ILLUSTRATIVE return-to-poverty simulation (`ruralrev.measures.simulation`), the one model
+the lesson imports. The lesson draws it itself; tests/test_lesson06_explorer.py drives that drawing."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from ruralrev.inputs import InputError
-from ruralrev.measures.simulation import DEFAULTS, LABELS, LIMITS, check_assumptions, simulate, simulate_paths
-from ruralrev.plots.simulation import plot_simulation
-from ruralrev.widgets.simulation import SimulationExplorer
-from conftest import assert_rejected
+from ruralrev.measures.simulation import DEFAULTS, LIMITS, check_assumptions, simulate, simulate_paths
 
 COLUMNS = ["year", "below_without_pct", "below_with_pct", "fell_back_without_pct", "fell_back_with_pct",
            "monitored_pct"]
@@ -143,124 +141,27 @@ def test_unknown_assumption_and_typed_text():
     with pytest.raises(InputError, match="Unknown assumption 'shocks'"):
         simulate(shocks=3)
     assert check_assumptions(households="300", growth_pct=" 2.5 ")["growth_pct"] == 2.5
-    assert set(LABELS) == set(LIMITS) == set(DEFAULTS)
+    assert set(LIMITS) == set(DEFAULTS)
 
 
-# -- plot ---------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("measure, without, with_rule, ylabel", [
-    ("fell_back", "fell_back_without_pct", "fell_back_with_pct", "% who started above the line"),
-    ("below", "below_without_pct", "below_with_pct", "% of all households"),
-])
-def test_plot_draws_two_distinct_series_with_labels_and_limits(measure, without, with_rule, ylabel):
-    r = simulate(**SMALL, years=6)
-    ax = plot_simulation(r, measure=measure)
-    lines = ax.get_lines()
-    assert len(lines) == 2
-    assert list(lines[0].get_xdata()) == list(range(7))
-    np.testing.assert_allclose(lines[0].get_ydata(), r[without])
-    np.testing.assert_allclose(lines[1].get_ydata(), r[with_rule])
-    assert lines[0].get_marker() != lines[1].get_marker()
-    assert lines[0].get_linestyle() != lines[1].get_linestyle()
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "without the support rule", "with the support rule (monitor below 1.5 x line, support 30% of line)"]
-    assert ax.get_title().startswith("ILLUSTRATIVE") and ax.get_ylabel() == ylabel
-    assert ax.get_xlabel() == "Years after the start"
-    assert ax.get_ylim()[0] == 0 and ax.get_ylim()[1] >= r[[without, with_rule]].to_numpy().max()
-    assert ax.get_xlim()[0] < 0 < 6 < ax.get_xlim()[1]
-    assert any("Not calibrated" in t.get_text() for t in ax.texts)
+@pytest.mark.parametrize("growth, shock", [(5, 30), (3, 40), (0, 50), (8, 20)])
+def test_above_one_over_growth_times_what_a_shock_leaves_a_wider_net_changes_nothing(growth, shock):
+    """The lesson's derivation: a household left out of monitoring had at least t x the line last year and
+    has at least t x (1 + g) x (1 - s) this year, so above t = 1 / ((1 + g)(1 - s)) exactly the same
+    households end up below the line with the rule, and only the monitored share grows."""
+    bound = 1 / ((1 + growth / 100) * (1 - shock / 100))
+    kw = {**SMALL, "growth_pct": growth, "shock_size_pct": shock, "years": 8}
+    above = [simulate(**kw, threshold=bound + d) for d in (0.001, 0.3, 1.0)]
+    for r in above[1:]:
+        assert r["below_with_pct"].tolist() == above[0]["below_with_pct"].tolist()
+        assert r["fell_back_with_pct"].tolist() == above[0]["fell_back_with_pct"].tolist()
+    assert above[0]["monitored_pct"].iloc[1] < above[1]["monitored_pct"].iloc[1] < above[2]["monitored_pct"].iloc[1]
+    # just below the bound a household can still fall through the net, so the result differs
+    below = simulate(**kw, threshold=max(bound - 0.3, 0.0))
+    assert below["fell_back_with_pct"].iloc[-1] > above[0]["fell_back_with_pct"].iloc[-1]
 
 
-def test_plot_rejects_an_unknown_measure_and_uses_given_axes():
-    import matplotlib.pyplot as plt
-
-    r = simulate(**SMALL, years=2)
-    with pytest.raises(ValueError, match="measure must be one of"):
-        plot_simulation(r, measure="poverty")
-    _, ax = plt.subplots()
-    assert plot_simulation(r, ax=ax) is ax
-
-
-# -- explorer -----------------------------------------------------------------------------------
-
-def summary_text(ex):
-    return ex.summary.value.removeprefix('<p class="ruralrev-summary">').removesuffix("</p>").replace("&#x27;", "'")
-
-
-def test_explorer_defaults_and_summary():
-    ex = SimulationExplorer()
-    assert ex.result.attrs["assumptions"] == DEFAULTS
-    assert DEFAULTS["households"] == 20_000
-    last = simulate().iloc[-1]
-    assert summary_text(ex) == (
-        "ILLUSTRATIVE simulation, not calibrated to China's data (20,000 households, seed 2021): in year 10, "
-        f"{last['fell_back_without_pct']:.1f}% of the households that started above the line are below it without "
-        f"the support rule and {last['fell_back_with_pct']:.1f}% with it (monitoring below 1.5 x line, support 30% "
-        f"of line, {last['monitored_pct']:.1f}% of households monitored that year).")
-    np.testing.assert_allclose(ex.ax.get_lines()[1].get_ydata(), ex.result["fell_back_with_pct"])
-    assert ex.figure.value.startswith('<img alt="ILLUSTRATIVE simulation') and "base64," in ex.figure.value
-    for name, control in ex.controls.items():
-        assert control.description == LABELS[name]
-
-
-def test_every_control_changes_the_result():
-    ex = SimulationExplorer(households=2_000)
-    assert ex.result.attrs["assumptions"]["households"] == 2_000
-    ex.households.value = "3000"
-    assert ex.result.attrs["assumptions"]["households"] == 3_000 and "(3,000 households" in ex.summary.value
-    ex.seed.value = "5"
-    assert ex.result.attrs["assumptions"]["seed"] == 5 and "seed 5)" in ex.summary.value
-    ex.years.value = 4
-    assert ex.result["year"].tolist() == [0, 1, 2, 3, 4] and "in year 4," in ex.summary.value
-    start_below = ex.result["below_without_pct"].iloc[0]
-    ex.median.value = 1.2
-    assert ex.result.attrs["assumptions"]["median"] == 1.2 and ex.result["below_without_pct"].iloc[0] > start_below
-    ex.spread.value = 0.2
-    assert ex.result.attrs["assumptions"]["spread"] == 0.2
-    ex.growth_pct.value = 8.0
-    assert ex.result.attrs["assumptions"]["growth_pct"] == 8.0
-    ex.shock_size_pct.value = 50.0
-    assert ex.result.attrs["assumptions"]["shock_size_pct"] == 50.0
-    ex.threshold.value = 2.0
-    assert ex.result.attrs["assumptions"]["threshold"] == 2.0 and "monitoring below 2 x line" in ex.summary.value
-    ex.support_pct.value = 0.0
-    assert ex.result["fell_back_with_pct"].tolist() == ex.result["fell_back_without_pct"].tolist()
-    assert "support 0% of line" in ex.summary.value
-    ex.shock_prob_pct.value = 0.0
-    assert ex.result.attrs["assumptions"]["shock_prob_pct"] == 0.0
-    assert (ex.result["fell_back_without_pct"] == 0).all()
-    assert "0.0% of the households that started above the line are below it" in ex.summary.value
-
-
-@pytest.mark.parametrize("control, value, fragment", [
-    ("households", "abc", "Households must be a whole number from 1000 to 100000"),
-    ("households", "500", "Households must be from 1000 to 100000"),
-    ("households", "200000", "Households must be from 1000 to 100000"),
-    ("households", "", "Households is empty"),
-    ("seed", "-3", "Seed must be from 0"),
-    ("seed", "1.5", "Seed must be a whole number"),
-])
-def test_bad_input_shows_a_message_and_keeps_the_output(control, value, fragment):
-    ex = SimulationExplorer(households=2_000)
-    before = (ex.summary.value, ex.result)
-    assert_rejected(ex, control, value, fragment)
-    getattr(ex, control).value = str(before[1].attrs["assumptions"][control])
-    assert ex.error == "" and ex.message.value == "" and ex.summary.value == before[0]
-
-
-def test_sliders_are_bounded_inside_the_valid_ranges():
-    ex = SimulationExplorer(households=2_000)
-    for name in ["median", "spread", "growth_pct", "shock_prob_pct", "shock_size_pct", "threshold", "support_pct",
-                 "years"]:
-        control, (_, low, high, _) = ex.controls[name], LIMITS[name]
-        assert low <= control.min < control.max <= high, name
-        control.value = control.max + 100  # a slider clamps what it is given
-        assert control.value == control.max and ex.error == ""
-
-
-def test_figure_is_reused_and_title_says_illustrative():
-    ex = SimulationExplorer(households=2_000)
-    fig = ex.fig
-    ex.threshold.value = 1.2
-    assert ex.fig is fig and len(ex.ax.get_lines()) == 2
-    assert "ILLUSTRATIVE" in ex.widget.children[0].value and "not calibrated" in ex.widget.children[0].value
+def test_the_default_threshold_copies_the_2020_range_and_lies_above_the_bound():
+    assert DEFAULTS["threshold"] == 1.5
+    bound = 1 / ((1 + DEFAULTS["growth_pct"] / 100) * (1 - DEFAULTS["shock_size_pct"] / 100))
+    assert round(bound, 2) == 1.36 and DEFAULTS["threshold"] > bound

@@ -13,13 +13,15 @@ Assumptions (every one is an argument of `simulate`, with its valid range in `LI
   (a multiple of the line) and spread `spread` (the standard deviation of log income).
 * Each year t = 1 ... `years`, every household's income before support grows by `growth_pct`
   percent; with probability `shock_prob_pct` percent (independently across households and years)
-  a shock also cuts it by `shock_size_pct` percent. A shock's loss persists: later growth starts
-  from the lower income.
+  a shock also cuts it by `shock_size_pct` percent. A shock's loss is permanent: later growth
+  starts from the lower income (many real shocks, such as an illness, pass).
 * The rule: at the start of year t a household is *monitored* if its income before support at
   the end of year t - 1 was below `threshold` times the line. Each monitored household receives
   a top-up of `support_pct` percent of the line, counted in its income for year t only; the
   top-up does not change its income before support in later years. Identification is complete
-  and costless.
+  and costless. (The default threshold, 1.5, copies the range set by the State Council Leading
+  Group of Poverty Alleviation and Development in its guidance of March 2020: households below
+  about 1.5 times the national standard; the other defaults are illustrative choices.)
 * The two scenarios share the same random draws ("common random numbers"), so their
   difference is the effect of the rule alone. Draws do not depend on the parameters other than
   `households`, `years` and `seed`.
@@ -41,16 +43,16 @@ import pandas as pd
 
 from ..inputs import InputError, number, whole_number
 
-__all__ = ["DEFAULTS", "LIMITS", "LABELS", "simulate", "simulate_paths", "check_assumptions"]
+__all__ = ["DEFAULTS", "LIMITS", "simulate", "simulate_paths", "check_assumptions"]
 
-#: Default assumptions (the explorer uses 20,000 households so that an update stays fast).
+#: Default assumptions (20,000 households, so that an explorer update stays fast).
 DEFAULTS = {
     "households": 20_000, "median": 2.0, "spread": 0.4, "growth_pct": 5.0, "shock_prob_pct": 10.0,
     "shock_size_pct": 30.0, "threshold": 1.5, "support_pct": 30.0, "years": 10, "seed": 2021,
 }
 
-#: Label (as shown on the explorer's controls and in messages), lowest and highest valid value,
-#: and whether the value must be a whole number.
+#: Label (as named in messages), lowest and highest valid value, and whether the value must be a
+#: whole number.
 LIMITS = {
     "households": ("Households", 1, 1_000_000, True),
     "median": ("Median income (× line)", 0.2, 5.0, False),
@@ -63,7 +65,6 @@ LIMITS = {
     "years": ("Years", 1, 50, True),
     "seed": ("Seed", 0, 2**32 - 1, True),
 }
-LABELS = {name: spec[0] for name, spec in LIMITS.items()}
 
 
 def check_assumptions(**values) -> dict:
