@@ -86,12 +86,12 @@ def bench_explorers() -> list[dict]:
     import matplotlib
 
     matplotlib.use("Agg")
-    from explorers import explorer_sweeps, typed_values
+    from explorers import explorers, typed_values
 
     rows = []
-    for name, factory, sweeps in explorer_sweeps():
+    for name, factory in explorers():
         ex = factory()
-        sweeps = typed_values(ex) if sweeps is None else sweeps
+        sweeps = typed_values(ex)
         times = []
         for control_name, control in ex.controls.items():
             initial = control.value

@@ -1,10 +1,7 @@
-"""Pure computations and input validation."""
-
-import math
+"""Input validation (ruralrev.inputs)."""
 
 import pytest
 
-from ruralrev import measures
 from ruralrev.inputs import InputError, one_of, whole_number
 
 
@@ -35,37 +32,3 @@ def test_one_of():
     assert one_of("a", ["a", "b"], name="X") == "a"
     with pytest.raises(InputError, match="X must be one of: a, b"):
         one_of("c", ["a", "b"], name="X")
-
-
-def test_change_summary():
-    s = measures.change_summary([2012, 2016, 2020], [98.99, 43.35, 0.0])
-    assert s["first"] == 98.99 and s["last"] == 0.0 and s["n"] == 3
-    assert s["change"] == pytest.approx(-98.99)
-    assert s["change_per_year"] == pytest.approx(-98.99 / 8)
-    assert math.isnan(measures.change_summary([2020], [1.0])["change_per_year"])
-    with pytest.raises(ValueError):
-        measures.change_summary([], [])
-
-
-@pytest.mark.parametrize("text, expected", [("2.5", 2.5), (" 7 ", 7.0), (3, 3.0), ("-1", -1.0)])
-def test_number_accepts(text, expected):
-    from ruralrev.inputs import number
-
-    assert number(text, name="Rate", low=-5, high=10) == expected
-
-
-@pytest.mark.parametrize("text, fragment", [("abc", "'abc' is not"), ("", "is empty"), ("11", "outside"),
-                                            ("nan", "outside"), ("1,5", "is not"), (False, "must be a number")])
-def test_number_rejects(text, fragment):
-    from ruralrev.inputs import number
-
-    with pytest.raises(InputError, match=fragment):
-        number(text, name="Rate", low=-5, high=10)
-
-
-@pytest.mark.parametrize("x, decimals, shown", [(12.37, 4, "12.37"), (98990000, 4, "98,990,000"), (-0.0, 4, "0"),
-                                                (12.37375, 2, "12.37"), (1234.5, 1, "1,234.5"), (3.0, 4, "3")])
-def test_numbers_in_sentences(x, decimals, shown):
-    from ruralrev.text import number
-
-    assert number(x, decimals) == shown

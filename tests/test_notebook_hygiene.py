@@ -103,17 +103,16 @@ def test_in_this_notebook_has_objectives_minutes_and_data(path):
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_setup_cell_sets_theme(path):
     code = [c for c in load(path)["cells"] if c["cell_type"] == "code"]
-    assert re.search(r"sns\.set_theme\(|plots\.theme\(\)", text(code[0])) and "import" in text(code[0])
+    assert re.search(r"sns\.set_theme\(", text(code[0])) and "import" in text(code[0])
 
 
-# Lessons in the pattern "the notebook teaches, the package supports" (docs/authoring.md).
-TEACHING = PATHS
+# Every lesson follows "the notebook teaches, the package supports" (docs/authoring.md).
 WITH_EXPLORER = [p for p in PATHS if lesson_number(p) != 8]  # lesson 08 (capstone) has no explorer
 HELPER_CALL = re.compile(r"\b(?:plots|widgets|stat_plots|relplots)\.\w+\(|from ruralrev(?:\.\w+)* import .*\bplot_|"
                          r"from ruralrev(?:\.plots|\.widgets)\b|from ruralrev import .*\b(?:plots|widgets)\b")
 
 
-@pytest.mark.parametrize("path", TEACHING, ids=[p.name for p in TEACHING])
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_figures_are_drawn_in_view_with_seaborn(path):
     """No plotting helper of the package; every figure cell draws with seaborn or matplotlib in the
     cell, or calls a drawing function the lesson itself defines."""
@@ -145,7 +144,7 @@ def test_explorer_cells_are_tagged_and_reuse_the_lessons_drawing(path):
         assert uses, f"{draw.group(1)} also draws one of the lesson's static figures"
 
 
-@pytest.mark.parametrize("path", TEACHING, ids=[p.name for p in TEACHING])
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_exercises_cover_pandas_seaborn_and_interpretation(path):
     """The lesson's checks include a number or table, a figure and a written answer, and every
     solution uses check() on its own exercise."""

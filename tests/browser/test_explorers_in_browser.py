@@ -1,14 +1,14 @@
 """The explorers work in a real browser: every control changes the summary and the figure to what
 the data in data/ says, and bad input shows a message instead of an error.
 
-The tests are a table of specs: lessons 00-03 in `lesson_NN.py`, lessons 04-07 in SPECS below (see
-`specs.py`). To cover a new explorer, add an ExplorerSpec: the
+The tests are a table of specs, one module per lesson: `lesson_NN.py` (see `specs.py`).
+test_notebooks_in_browser drives them on the page of its Run All. To cover a new explorer, add an
+ExplorerSpec: the
 notebook, which `.ruralrev-explorer` on the page (0 = first), the summary expected right after
 "Run All", and steps. A step names a control by its label (the widget's description), how to
 operate it ('select' a Dropdown option by its label, 'type' into a Text box and press Enter,
 move a 'slider' to a readout with the arrow keys, 'click' a button), the value, and the expected
-summary, computed from data/ with plain pandas/numpy in `lesson_NN.py` or `expected`
-(lessons 04-07), never by ruralrev (a zero-argument callable, evaluated when the step runs). `bad(...)`
+summary, computed from data/ with plain pandas/numpy in `lesson_NN.py`, never by ruralrev (a zero-argument callable, evaluated when the step runs). `bad(...)`
 steps type invalid input: the message line must name the control and the summary and figure
 must stay as they were; the test then types the previous value back. Every labelled control of
 the explorer must appear in a step, and every text box in a `bad` step, or the test fails.
@@ -19,88 +19,19 @@ from __future__ import annotations
 import importlib
 import re
 import time
-from functools import partial
 from pathlib import Path
 
-from . import expected as E
 from . import helpers
-from .specs import ExplorerSpec, Step, Text, bad
+from .specs import ExplorerSpec, Step, Text
 
-UMI = "upper-middle income"
-#: lesson 06: the simulation's control labels, and the value each step sets (one key press per slider)
-SIM_LABELS = {"households": "Households", "median": "Median income (× line)", "spread": "Spread (sd of log income)",
-              "growth_pct": "Growth (% a year)", "shock_prob_pct": "Shock chance (% a year)",
-              "shock_size_pct": "Shock size (% of income)", "threshold": "Monitor below (× line)",
-              "support_pct": "Support (% of line)", "years": "Years", "seed": "Seed"}
-SIM_STEPS = [("households", "5000"), ("median", "2.1"), ("spread", "0.45"), ("growth_pct", "5.5"),
-             ("shock_prob_pct", "11.0"), ("shock_size_pct", "35.0"), ("threshold", "1.6"),
-             ("support_pct", "35.0"), ("years", "11"), ("seed", "7")]
-
-SPECS = [
-    # notebooks/04-measuring-poverty.ipynb: LinesExplorer(country="China", level="rural", line="international", ppp=2017)
-    ExplorerSpec(
-        id="04-lines-explorer", notebook="04-measuring-poverty.ipynb", index=0,
-        initial=partial(E.lines, "China", "rural", "international", 2017),
-        steps=(
-            Step("PPP base", "select", "2011 PPP", partial(E.lines, "China", "rural", "international", 2011)),
-            Step("Line", "select", partial(E.line_option, UMI), partial(E.lines, "China", "rural", UMI, 2011)),
-            Step("Level", "select", "urban", partial(E.lines, "China", "urban", UMI, 2011)),
-            Step("Country", "select", "India", partial(E.lines, "India", "urban", UMI, 2011)),
-            Step("From year", "type", "2011", partial(E.lines, "India", "urban", UMI, 2011, 2011, 2021)),
-            Step("To year", "type", "2015", partial(E.lines, "India", "urban", UMI, 2011, 2011, 2015)),
-            bad("From year", "abc"),
-            bad("To year", "1800"),
-        ),
-    ),
-    # notebooks/05-absolute-to-relative.ipynb: RelativeLineExplorer() (share 50, growth 6.0, year 10, fixed "50")
-    ExplorerSpec(
-        id="05-relative-line-explorer", notebook="05-absolute-to-relative.ipynb", index=0,
-        initial=partial(E.relative, 50, 6.0, 10, 50),
-        steps=(
-            Step("Share of median (%)", "slider", "60", partial(E.relative, 60, 6.0, 10, 50)),
-            Step("Growth (% a year)", "slider", "5.0", partial(E.relative, 60, 5.0, 10, 50)),
-            Step("Year", "slider", "12", partial(E.relative, 60, 5.0, 12, 50)),
-            Step("Fixed line", "type", "80", partial(E.relative, 60, 5.0, 12, 80)),
-            bad("Fixed line", "abc"),
-        ),
-    ),
-    # notebooks/06-transition-challenges.ipynb: SimulationExplorer() (the DEFAULTS: 20,000 households, seed 2021)
-    ExplorerSpec(
-        id="06-simulation-explorer", notebook="06-transition-challenges.ipynb", index=0,
-        initial=E.simulation,
-        steps=tuple(Step(label, kind, value, partial(E.simulation, **dict(SIM_STEPS[:k + 1])))
-                    for k, (label, kind, value) in enumerate(
-                        (SIM_LABELS[name], "type" if name in ("households", "seed") else "slider", value)
-                        for name, value in SIM_STEPS))
-        + (bad("Households", "500"), bad("Seed", "-3")),
-    ),
-    # notebooks/07-pathways.ipynb: GrowthExplorer() (growth 2015-latest from income.csv, target "2", year "2035")
-    ExplorerSpec(
-        id="07-growth-explorer", notebook="07-pathways.ipynb", index=0,
-        initial=E.growth,
-        steps=(
-            Step("Rural growth %", "type", "6", partial(E.growth, rural="6")),
-            Step("Urban growth %", "type", "5", partial(E.growth, "5", "6")),
-            Step("Target ratio", "type", "1.5", partial(E.growth, "5", "6", "1.5")),
-            Step("Target year", "type", "2050", partial(E.growth, "5", "6", "1.5", "2050")),
-            bad("Urban growth %", "abc"),
-            bad("Rural growth %", "51"),
-            bad("Target ratio", "3"),
-            bad("Target year", "2010"),
-        ),
-    ),
-]
+SPECS = [s for m in sorted(Path(__file__).parent.glob("lesson_*.py"))
+         for s in importlib.import_module(f"{__package__}.{m.stem}").SPECS]
 
 
 # ---------------------------------------------------------------------------------------------
 
 CONTROL_CLASS = {"select": ".widget-dropdown", "type": ".widget-text", "slider": ".widget-slider"}
 
-
-# lessons that own their spec: tests/browser/lesson_NN.py
-_OWNED = [s for m in sorted(Path(__file__).parent.glob("lesson_*.py"))
-          for s in importlib.import_module(f"{__package__}.{m.stem}").SPECS]
-SPECS = [s for s in SPECS if s.notebook not in {o.notebook for o in _OWNED}] + _OWNED
 
 def _resolve(value: Text) -> str:
     return value() if callable(value) else value
