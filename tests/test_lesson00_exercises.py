@@ -30,12 +30,6 @@ def population():
     return pd.read_csv(DATA / "population.csv")
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def _shown(x: float) -> str:
     return f"{x:,.4f}".rstrip("0").rstrip(".")
 

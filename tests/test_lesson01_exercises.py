@@ -24,12 +24,6 @@ def terms():
     return pd.read_csv(DATA / "terms.csv", dtype=str)
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 # -- 01.1 milestones per period and theme --------------------------------------------------------
 
 def test_01_1_right_answer_passes(ms):

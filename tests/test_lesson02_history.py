@@ -42,11 +42,6 @@ def falls_2010(first=2012, last=2020) -> pd.Series:
     return -poor.loc[first:last].diff().dropna()
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
 
 # -- exercise 02.1: the largest fall in one year ------------------------------------------------
 

@@ -30,12 +30,6 @@ def regions_wide():
                                                                       values="rural_poor_million")
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 # -- 03.1 the average yearly fall ---------------------------------------------------------------
 
 def test_03_1_right_answer_passes():

@@ -35,12 +35,6 @@ def ex(ns):
     return rebuild(ns)
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def test_the_lesson_explorer_starts_with_the_national_and_regional_rural_poor(ns):
     explorer = namespace("03")["explorer"]
     explorer.set(indicator="rural_poor", start=2012, end=2020)

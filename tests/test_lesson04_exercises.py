@@ -18,12 +18,6 @@ PIP = pd.read_csv(DATA / "pip_headcount.csv")
 UMI = "upper-middle income"
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 # -- 04.2 the PPP gap at the upper-middle-income line ------------------------------------------
 
 def gap(level="rural", line=UMI) -> pd.Series:

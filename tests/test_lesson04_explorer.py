@@ -47,12 +47,6 @@ def ex(ns):
     return rebuild(ns)
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def cell_source(fragment: str) -> str:
     nb = json.loads((NOTEBOOKS / "04-measuring-poverty.ipynb").read_text(encoding="utf-8"))
     (source,) = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code" and fragment in "".join(c["source"])]

@@ -38,12 +38,6 @@ def gini(x):
     return 2 * np.dot(np.arange(1, n + 1), x) / (n * x.sum()) - (n + 1) / n
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 # -- 05.1 the Gini of five averages ---------------------------------------------------------------
 
 def right_gini():

@@ -35,12 +35,6 @@ def ex(ns):
     return rebuild(ns)
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def brute_gini(x):
     """Population Gini by its definition: mean absolute difference over twice the mean (O(n^2))."""
     x = np.asarray(x, dtype=float)

@@ -17,12 +17,6 @@ from conftest import DATA  # noqa: E402
 from ruralrev.exercises import check  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def counties():
     return pd.read_csv(DATA / "poor_counties_by_province.csv", keep_default_na=False)
 

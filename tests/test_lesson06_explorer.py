@@ -32,12 +32,6 @@ def ex():
     return factory()
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def test_the_lesson_explorer_starts_on_the_defaults(ns):
     explorer = namespace("06")["explorer"]
     explorer.set(**{k: v for k, v in DEFAULTS.items()})

@@ -38,12 +38,6 @@ def years_to_2(ratio0, g_u, g_r):
     return math.log(2 / ratio0) / math.log((1 + g_u) / (1 + g_r))
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 # -- 07.1 the year with the growth of 2019-2024 --------------------------------------------------------
 
 def right_year():

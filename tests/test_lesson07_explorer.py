@@ -38,12 +38,6 @@ def ex(ns):
     return rebuild(ns)
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 def test_the_lesson_explorer_starts_at_the_average_growth_since_2015(ns):
     explorer = namespace("07")["explorer"]
     assert explorer.text == expected()

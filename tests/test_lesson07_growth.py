@@ -9,7 +9,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
@@ -43,12 +42,6 @@ def loop_first_year(ratio0, g_u, g_r, target, base, until=2300):
 @pytest.fixture(scope="module")
 def ns():
     return namespace("07")
-
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
 
 
 # -- the module ---------------------------------------------------------------------------------

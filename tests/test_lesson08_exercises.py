@@ -25,12 +25,6 @@ def per_year(s):
     return (s.iloc[-1] - s.iloc[0]) / (s.index[-1] - s.index[0])
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 # -- 08.1 the change per year of the integrated-survey ratio -------------------------------------
 
 def test_08_1_right_answer_passes_as_a_number_or_a_one_value_series():
