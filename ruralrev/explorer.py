@@ -18,6 +18,7 @@ from html import escape
 
 import ipywidgets as w
 import numpy as np
+from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -151,7 +152,11 @@ class Explorer:
                 values = {name: self.specs[name].parse(c.value) for name, c in self.controls.items()}
                 self.fig.clear()  # which also resets the margins: keep those grown to fit
                 self.fig.subplots_adjust(**self._margins)
-                text = self.draw(self.fig.add_subplot(), **values)
+                # a fixed title height: matplotlib would otherwise measure the x-axis at every draw
+                # to lift the title over it (the explorer's axes have nothing above them)
+                with rc_context({"axes.titley": 1.0}):
+                    ax = self.fig.add_subplot()
+                text = self.draw(ax, **values)
                 if not isinstance(text, str) or not text.strip():
                     raise TypeError(f"{self.draw.__name__} must return the sentence that describes its figure")
                 image = png(self.fig)
