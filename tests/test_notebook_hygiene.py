@@ -271,3 +271,21 @@ def test_readme_lesson_map_lists_every_notebook():
     for target in re.findall(r"\]\((notebooks/[^)#]+)\)", readme):
         assert (ROOT / target).exists(), f"README links to missing {target}"
     assert "urlpath=lab/tree/notebooks/00-start-here.ipynb" in readme
+
+
+def _minutes(path: Path) -> tuple[str, str]:
+    block = "\n".join(text(c) for c in load(path)["cells"] if c["cell_type"] == "markdown")
+    m = re.search(r"\*\*Time\.\*\* (\d+) min teaching \+ (\d+) min exercises", block)
+    assert m, f"{path.name}: '**Time.** N min teaching + N min exercises'"
+    return m.groups()
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_stated_times_agree_in_lesson_readme_and_teacher_guide(path):
+    teach, exercise = _minutes(path)
+    row = next(ln for ln in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+               if f"(notebooks/{path.name})" in ln)
+    assert f"| {teach} + {exercise}" in row, f"README lesson map: {row[:80]}..."
+    guide = (ROOT / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
+    section = re.search(rf"^## Lesson {path.name[:2]}:.*?(?=^## )", guide, re.M | re.S).group(0)
+    assert f"**Time.** {teach} min teaching + {exercise} min exercises" in section, "teacher guide's Time line"
