@@ -107,7 +107,7 @@ def _candidates(spec, name: str, typed: dict, moves: int) -> tuple[str, list]:
 
 def walk(factory, moves: int) -> tuple[list[tuple[str, str]], list[dict]]:
     """Move every control of a fresh explorer `moves` times in this process, keeping only moves that
-    draw a new figure: a value that gives a message (or changes nothing) is put back and dropped, so
+    draw a new figure: a value that gives a message or the same figure is put back and dropped, so
     the browser can replay exactly the kept moves, in the same order. Controls take turns, one kept
     move each per round, so that no control runs to the end of its range before the others (a
     dropdown option may only draw once another control has widened the years). Returns the kept (control, value) moves and per
@@ -156,8 +156,9 @@ def walk(factory, moves: int) -> tuple[list[tuple[str, str]], list[dict]]:
                         continue
                     for key in timed:
                         timed[key].clear()
+                    shown = ex.figure.value
                     control.value = new
-                    if ex.error and kind != "slider":
+                    if kind != "slider" and (ex.error or ex.figure.value == shown):
                         ex.error = ""
                         control.value = previous  # put back; the browser never sees this move
                         continue
