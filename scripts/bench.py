@@ -1,7 +1,9 @@
-"""Benchmark what users feel: notebook execution against its floor, explorer latency, install size.
+"""Benchmark the kernel side: explorer latency, the simulation's scale, install size.
 
-Usage: python scripts/bench.py [--json bench-results.json] [--repeat 3] [--skip-notebooks]
-                              [--without-figures] [--footprint]
+Usage: python scripts/bench.py [--json bench-results.json] [--footprint]
+
+What a student feels in the browser (explorers, Run All, a class on one server) is measured by
+scripts/bench_browser.py.
 
 Prints a table and writes the figures as JSON. A measurement script, not a test: run it on
 the machine you care about and record the numbers (README, "Performance").
@@ -21,48 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # for tests/explorers.py, the registry of every explorer
 NOTEBOOKS = ROOT / "notebooks"
-
-
-# -- notebooks -------------------------------------------------------------------------------
-
-def _run(cells, cwd: Path) -> float:
-    """Seconds to start a fresh kernel, run `cells` and shut it down (as nbval does per notebook)."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    start = time.perf_counter()
-    NotebookClient(nb, kernel_name="python3", timeout=600, resources={"metadata": {"path": str(cwd)}}).execute()
-    return time.perf_counter() - start
-
-
-#: run after the setup cell by `--without-figures`: figures are still built but never drawn
-NO_DRAWING = ("from matplotlib.figure import Figure\n"
-              "get_ipython().display_formatter.formatters['image/png'].for_type(Figure, lambda fig: None)")
-
-
-def bench_notebooks(repeat: int = 3, without_figures: bool = False) -> list[dict]:
-    """Each notebook in full against its floor (a fresh kernel running only its setup cell):
-    the median of `repeat` runs of each, full and floor alternating so drift hits both alike.
-    `without_figures` also times each notebook with figure drawing switched off, to show how
-    much of the time over the floor the figures take."""
-    import nbformat
-
-    rows = []
-    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        code = [c for c in nb.cells if c.cell_type == "code"]
-        undrawn = [code[0], nbformat.v4.new_code_cell(NO_DRAWING), *code[1:]]
-        times = {"seconds": [], "floor_seconds": []} | ({"undrawn_seconds": []} if without_figures else {})
-        for _ in range(repeat):
-            times["seconds"].append(_run(nb.cells, path.parent))
-            times["floor_seconds"].append(_run(code[:1], path.parent))
-            if without_figures:
-                times["undrawn_seconds"].append(_run(undrawn, path.parent))
-        row = {"notebook": path.name} | {k: round(statistics.median(v), 2) for k, v in times.items()}
-        rows.append(row | {"ratio": round(row["seconds"] / row["floor_seconds"], 2)})
-    return rows
 
 
 # -- explorers -------------------------------------------------------------------------------
@@ -151,27 +111,11 @@ def _table(rows: list[dict]) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write the figures")
-    ap.add_argument("--skip-notebooks", action="store_true", help="skip the notebook timing (slowest part)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each notebook and floor; medians are reported")
-    ap.add_argument("--without-figures", action="store_true",
-                    help="also time every notebook with figure drawing switched off")
     ap.add_argument("--footprint", action="store_true", help="also measure a fresh install (about a minute)")
     args = ap.parse_args(argv)
     results = {"python": sys.version.split()[0]}
-    if not args.skip_notebooks:
-        rows = bench_notebooks(args.repeat, args.without_figures)
-        totals = {k: round(sum(r[k] for r in rows), 2) for k in rows[0] if k.endswith("seconds")}
-        totals["ratio"] = round(totals["seconds"] / totals["floor_seconds"], 2)
-        if args.without_figures:
-            totals["undrawn_ratio"] = round(totals["undrawn_seconds"] / totals["floor_seconds"], 2)
-        results["notebooks"] = rows
-        results["collection"] = totals | {"target_ratio": 1.3}
-        print(f"Notebooks (fresh kernel each) against the floor (setup cell only), median of {args.repeat} runs:")
-        print(_table(rows + [{"notebook": "TOTAL"} | {k: totals[k] for k in rows[0] if k != "notebook"}]))
-        if args.without_figures:
-            print(f"Without drawing any figure the collection/floor ratio would be {totals['undrawn_ratio']}.")
     results["explorers"] = bench_explorers()
-    print("\nExplorer latency, change -> redrawn figure bytes (target: median <= 150 ms, p95 <= 300 ms):")
+    print("Explorer latency in the kernel, change -> redrawn figure bytes:")
     print(_table(results["explorers"]))
     results["simulation"] = bench_simulation()
     print("\nReturn-to-poverty simulation (default assumptions, 10 years), best of 3:")
