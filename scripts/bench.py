@@ -98,13 +98,14 @@ def bench_footprint() -> dict:
     return {"megabytes": round(size / 1e6), "install_seconds": round(seconds)}
 
 
-def _table(rows: list[dict]) -> str:
+def table(rows: list[dict]) -> str:
+    """Rows of dicts as aligned text columns (a key missing from a row prints blank)."""
     if not rows:
         return "(none)"
-    cols = list(rows[0])
-    widths = [max(len(c), *(len(str(r[c])) for r in rows)) for c in cols]
+    cols = list(dict.fromkeys(k for r in rows for k in r))
+    widths = [max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in cols]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths))]
-    lines += ["  ".join(str(r[c]).ljust(w) for c, w in zip(cols, widths)) for r in rows]
+    lines += ["  ".join(str(r.get(c, "")).ljust(w) for c, w in zip(cols, widths)) for r in rows]
     return "\n".join(lines)
 
 
@@ -116,10 +117,10 @@ def main(argv=None) -> int:
     results = {"python": sys.version.split()[0]}
     results["explorers"] = bench_explorers()
     print("Explorer latency in the kernel, change -> redrawn figure bytes:")
-    print(_table(results["explorers"]))
+    print(table(results["explorers"]))
     results["simulation"] = bench_simulation()
     print("\nReturn-to-poverty simulation (default assumptions, 10 years), best of 3:")
-    print(_table(results["simulation"]))
+    print(table(results["simulation"]))
     if args.footprint:
         results["footprint"] = bench_footprint()
         print(f"\nFresh install from requirements.txt: {results['footprint']}")

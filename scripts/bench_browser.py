@@ -36,6 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))           # tests.browser: the JupyterLab server and page steps
 sys.path.insert(0, str(ROOT / "tests"))  # explorers.py (every explorer) and lessons.py
+sys.path.insert(0, str(ROOT / "scripts"))  # bench.py: the table printer
+
+from bench import table  # noqa: E402
 
 TARGET = {"median_ms": 100, "p95_ms": 200, "runall_ratio": 1.3}
 
@@ -68,16 +71,6 @@ WATCH_JS = """(root) => {
 def _pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] if values else float("nan")
-
-
-def _table(rows: list[dict]) -> str:
-    if not rows:
-        return "(none)"
-    cols = list(dict.fromkeys(k for r in rows for k in r))
-    widths = [max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in cols]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths))]
-    lines += ["  ".join(str(r.get(c, "")).ljust(w) for c, w in zip(cols, widths)) for r in rows]
-    return "\n".join(lines)
 
 
 # -- what to move, and its kernel-side share ----------------------------------------------------
@@ -237,7 +230,7 @@ def bench_explorers(lab, browser, lessons, moves: int) -> list[dict]:
                              "median_ms": round(statistics.median(ms), 1) if ms else None,
                              "p95_ms": round(_pct(ms, 0.95), 1) if ms else None,
                              "kernel_draw_ms": share["draw"], "kernel_png_ms": share["png"], "png_kb": share["kb"]})
-                print(_table(rows[-1:]).splitlines()[-1], flush=True)
+                print(table(rows[-1:]).splitlines()[-1], flush=True)
         helpers.shutdown_notebook_kernel(page, lab.url, name)
         page.context.close()
     return rows
@@ -284,7 +277,7 @@ def bench_runall(lab, browser, lessons) -> list[dict]:
         rows.append({"notebook": path.name, "browser_s": round(seconds, 2), "headless_s": round(with_start, 2),
                      "headless_cells_s": round(cells_only, 2), "ratio": round(seconds / with_start, 2),
                      "ratio_cells_only": round(seconds / cells_only, 2)})
-        print(_table(rows[-1:]).splitlines()[-1], flush=True)
+        print(table(rows[-1:]).splitlines()[-1], flush=True)
     return rows
 
 
@@ -385,7 +378,7 @@ def bench_class(lab, lesson: str, sizes, moves: int) -> list[dict]:
                      "peak_kernels_mib": round(peak[0]), "kernel_mib_after_run_all": round(statistics.median(after)),
                      "explorer_median_ms": round(statistics.median(latencies), 1),
                      "explorer_p95_ms": round(_pct(latencies, 0.95), 1)})
-        print(_table(rows[-1:]).splitlines()[-1], flush=True)
+        print(table(rows[-1:]).splitlines()[-1], flush=True)
     return rows
 
 
@@ -425,7 +418,7 @@ def main(argv=None) -> int:
             lab.stop()
     for part in ("explorers", "runall", "class"):
         if part in results:
-            print(f"\n{part}:\n{_table(results[part])}")
+            print(f"\n{part}:\n{table(results[part])}")
     args.json.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwrote {args.json.name}")
     return 0
