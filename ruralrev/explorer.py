@@ -5,6 +5,9 @@ sentence describing what it drew. `Explorer(draw, title=..., name=Control(...), 
 controls, checks every value (constructor arguments too), calls `draw` on a fresh axes after each
 change and shows the figure with the sentence under it (also the image's alt text). Bad input
 shows a one-line message and keeps the last figure and sentence.
+
+Speed: the axes for the next change, with their ticks, are made once the figure has been sent, so
+a student waits only for the lesson's drawing, matplotlib's rendering and the PNG.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+from PIL import Image
 
 from .errors import debugging
 from .inputs import InputError, number, one_of, whole_number
@@ -115,9 +119,9 @@ class Explorer:
         self.last_traceback = ""
         self._lock = threading.RLock()
         self._setting = False
-        self.fig = Figure(figsize=self.figsize, dpi=self.dpi)
-        FigureCanvasAgg(self.fig)
-        self._margins = _margins(self.fig)
+        self.fig, self._spare = _figure(self.figsize, self.dpi), _figure(self.figsize, self.dpi)
+        self._margins, self._ticks = _margins(self.fig), ((0, 0), (0, 0))
+        self._next = None  # the next drawing's axes, made ahead
         self.widget = w.VBox([w.HTML(f"<b>{escape(title)}</b>"),
                               w.HBox(list(self.controls.values()), layout=w.Layout(flex_flow="row wrap")),
                               self.message, self.figure, self.summary])
@@ -150,31 +154,54 @@ class Explorer:
         with self._lock:
             try:
                 values = {name: self.specs[name].parse(c.value) for name, c in self.controls.items()}
-                self.fig.clear()  # which also resets the margins: keep those grown to fit
-                self.fig.subplots_adjust(**self._margins)
-                # a fixed title height: matplotlib would otherwise measure the x-axis at every draw
-                # to lift the title over it (the explorer's axes have nothing above them)
-                with rc_context({"axes.titley": 1.0}):
-                    ax = self.fig.add_subplot()
+                ax, self._next = self._next or self._fresh_axes(), None
                 text = self.draw(ax, **values)
                 if not isinstance(text, str) or not text.strip():
                     raise TypeError(f"{self.draw.__name__} must return the sentence that describes its figure")
-                image = png(self.fig)
-                self._margins = _margins(self.fig)
-            except InputError as exc:
-                self._show_error(str(exc))
+                image = png(ax.figure)
+            except Exception as exc:
+                self._failed(exc)
                 return
-            except Exception as exc:  # a bug, not the user's input: still one line, output kept
-                self.last_traceback = traceback.format_exc()
-                if debugging():
-                    print(self.last_traceback)
-                self._show_error(f"{UNEXPECTED} ({exc.__class__.__name__}: {' '.join(str(exc).split())[:120]}).")
-                return
+            self.fig, self._spare = ax.figure, self.fig
+            self._margins = _margins(self.fig)
+            self._ticks = tuple((len(axis.majorTicks), len(axis.minorTicks)) for axis in (ax.xaxis, ax.yaxis))
             self.error, self.message.value = "", ""
             self.values, self.text = values, text
             self.summary.value = f'<p class="ruralrev-summary">{escape(text)}</p>'
             # an <img> in HTML rather than widgets.Image, so the sentence is the figure's alt text
             self.figure.value = f'<img alt="{escape(text)}" src="data:image/png;base64,{image}"/>'
+            _wait_until_sent()
+            self._next = self._fresh_axes()  # while the page shows the new figure
+
+    def _fresh_axes(self):
+        """A new axes on the spare figure, with the current margins and as many ticks made as the
+        last drawing had. Matplotlib otherwise makes each tick (two lines, two labels) when first
+        drawn, which is most of a redraw; making them after the figure is sent takes that time out
+        of the wait."""
+        fig = self._spare
+        fig.clear()  # which also resets the margins: keep those grown to fit
+        fig.subplots_adjust(**self._margins)
+        # a fixed title height: matplotlib would otherwise measure the x-axis at every draw to lift
+        # the title over it (the explorer's axes have nothing above them)
+        with rc_context({"axes.titley": 1.0}):
+            ax = fig.add_subplot()
+        for axis, (major, minor) in zip((ax.xaxis, ax.yaxis), self._ticks):
+            axis.get_major_ticks(major)
+            axis.get_minor_ticks(minor)
+        return ax
+
+    def _failed(self, exc: Exception) -> None:
+        """Show the one-line message for `exc` (a bug, not the user's input, is still one line);
+        the last figure and sentence stay."""
+        if isinstance(exc, InputError):
+            self._show_error(str(exc))
+        else:
+            self.last_traceback = traceback.format_exc()
+            if debugging():
+                print(self.last_traceback)
+            self._show_error(f"{UNEXPECTED} ({exc.__class__.__name__}: {' '.join(str(exc).split())[:120]}).")
+        if self._next is None:  # the failed drawing's axes are not reused
+            self._next = self._fresh_axes()
 
     def _show_error(self, text: str) -> None:
         self.error = text
@@ -184,6 +211,26 @@ class Explorer:
         from IPython.display import display
 
         display(self.widget)
+
+
+def _wait_until_sent(timeout: float = 1.0) -> None:
+    """Wait until the kernel's output thread has sent the messages so far, as `sys.stdout.flush()`
+    does in a kernel. Work started at once would hold Python's lock and delay those sends by tens
+    of milliseconds. Outside a kernel there is nothing to wait for."""
+    from IPython import get_ipython
+
+    thread = getattr(getattr(get_ipython(), "kernel", None), "iopub_thread", None)
+    if thread is None or not thread.thread.is_alive():
+        return
+    sent = threading.Event()
+    thread.schedule(sent.set)
+    sent.wait(timeout)
+
+
+def _figure(size, dpi) -> Figure:
+    fig = Figure(figsize=size, dpi=dpi)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def png(fig: Figure) -> str:
@@ -203,8 +250,11 @@ def _margins(fig: Figure) -> dict:
 
 
 def _save(fig: Figure) -> bytes:
+    """`fig` drawn and encoded as an RGB PNG at the fastest compression: the figure is opaque, and
+    level 1 is about twice as fast as the default for files a few kB larger."""
+    fig.canvas.draw()
     buf = io.BytesIO()
-    fig.savefig(buf, format="png")
+    Image.fromarray(np.asarray(fig.canvas.buffer_rgba())[:, :, :3]).save(buf, format="png", compress_level=1)
     return buf.getvalue()
 
 
