@@ -25,8 +25,6 @@ setup() {
 run_tests() {
   [ -x .venv312/bin/python ] || { echo "ci_py312: no .venv312: run 'bash scripts/ci_py312.sh setup' first" >&2; exit 1; }
   .venv312/bin/python -c 'import sys; assert sys.version_info[:2] == (3, 12), sys.version'
-  # --ignore, not -m "not browser": tests/browser/conftest.py adds the browser marker after -m has
-  # selected, so -m "not browser" deselects nothing today.
   .venv312/bin/python -m pytest -m "not browser" -n 2 --dist loadfile "$@"
 }
 
