@@ -42,11 +42,19 @@ def source(cell) -> str:
 
 
 def texts(outputs) -> list[str]:
-    out = []
+    """The text outputs in order, consecutive pieces of one stream joined: print() writes its text
+    and its newline apart, and a busy kernel may send them as two messages (seen in CI)."""
+    out, stream = [], None
     for o in outputs:
         if o.get("output_type") == "stream":
-            out.append("".join(o["text"]))
-        elif o.get("output_type") in ("execute_result", "display_data") and "image/png" not in o.get("data", {}):
+            if stream == o.get("name"):
+                out[-1] += "".join(o["text"])
+            else:
+                out.append("".join(o["text"]))
+            stream = o.get("name")
+            continue
+        stream = None
+        if o.get("output_type") in ("execute_result", "display_data") and "image/png" not in o.get("data", {}):
             out.append("".join(o.get("data", {}).get("text/plain", "")))
     return out
 
