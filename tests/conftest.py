@@ -1,5 +1,7 @@
-"""Shared fixtures: a headless matplotlib backend and a scratch copy of data/."""
+"""Shared fixtures: a headless matplotlib backend and a scratch copy of data/; and the grouping of
+tests onto workers (`--dist loadgroup`)."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +13,26 @@ matplotlib.use("Agg")
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 NOTEBOOKS = ROOT / "notebooks"
+
+
+def worker_group(nodeid: str, params: dict) -> str:
+    """The group of tests that run on one worker, in order: the browser tests, which share one
+    JupyterLab server ("browser"); a lesson's notebook and every test of that lesson ("lesson 05"),
+    so its code runs once per run in the test process (tests/lessons.py caches it per process);
+    any other test, its file."""
+    path = nodeid.split("::", 1)[0]
+    if path.startswith("tests/browser/"):
+        return "browser"
+    lesson = (re.fullmatch(r"notebooks/(\d\d)-[^/]*\.ipynb", path) or re.fullmatch(r"tests/test_lesson(\d\d)_\w*\.py", path)
+              or re.match(r"(\d\d) ", str(params.get("name", ""))))
+    return f"lesson {lesson.group(1)}" if lesson else path
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the marks
+def pytest_collection_modifyitems(items):
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        item.add_marker(pytest.mark.xdist_group(worker_group(item.nodeid, params)))
 
 
 @pytest.fixture

@@ -54,22 +54,18 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs JupyterLab in headless Chromium (tests/browser)")
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark the browser tests (first, so that `-m "not browser"` sees the mark)."""
+    """Mark the browser tests before any other plugin looks (so that `-m "not browser"` sees the
+    mark); after them all, even one that shuffles, put test_zz_unchanged.py last. (Reordering
+    later, once pytest-xdist has sent the list to the controller, would mix up its items.)"""
     here = Path(__file__).parent
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_finish(session):
-    """Run test_zz_unchanged.py last even if a plugin shuffled the order."""
-    items = session.items
+    yield
     last = [i for i in items if i.path.name == "test_zz_unchanged.py"]
-    if last:
-        items[:] = [i for i in items if i not in last] + last
+    items[:] = [i for i in items if i not in last] + last
 
 
 @pytest.hookimpl(wrapper=True)
