@@ -28,14 +28,14 @@ setup() {
 run_tests() {
   [ -x .venv312/bin/python ] || { echo "ci_py312: no .venv312: run 'bash scripts/ci_py312.sh setup' first" >&2; exit 1; }
   .venv312/bin/python -c 'import sys; assert sys.version_info[:2] == (3, 12), sys.version'
-  .venv312/bin/python -m pytest -m "not browser" -n 2 --dist loadfile "$@"
+  .venv312/bin/python -m pytest -m "not browser" -n 2 "$@"
 }
 
 offline_ci() {
+  setup  # at the usual priority, beside the main install
   # .ci/run starts this in a session of its own; where the kernel schedules by session
   # (autogroup), nice alone would not lower its share, so the session's priority is lowered too
   [ -w /proc/self/autogroup ] && echo 19 >/proc/self/autogroup 2>/dev/null || true
-  setup
   if unshare --net true 2>/dev/null; then
     echo "ci_py312: running the test suite on Python 3.12 with no network"
     nice -n 15 unshare --net bash -euo pipefail -c 'ip link set lo up && bash scripts/ci_py312.sh test -q'
