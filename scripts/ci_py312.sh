@@ -41,7 +41,7 @@ CI_SKIP=(--ignore-glob='tests/test_lesson*_explorer.py' --ignore=tests/test_expl
 # The pass, and every process it starts, in a cgroup with the smallest CPU share, so it runs on the
 # processor time the main tests leave idle. Kernels are included: jupyter_client starts each one in
 # a session of its own, which a session's priority (autogroup) would not reach. Where no cgroup can
-# be made, the session's priority and nice are lowered instead.
+# be made, the session's priority is lowered instead; nice is lowered either way.
 CGROUP=/sys/fs/cgroup/cpu/ruralrev-ci-py312
 
 low_priority() {
