@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The unit tests and nbval (not the browser tests) on Python 3.12, the Python of runtime.txt and
+# The unit tests and nbval (not the browser or website tests) on Python 3.12, the Python of runtime.txt and
 # so of Binder, in a venv of its own, .venv312, from pyenv's 3.12.1 or else python3.12 on PATH
 # (fails if there is neither).
 #   bash scripts/ci_py312.sh setup          make .venv312 and install requirements-dev.txt (online)
@@ -29,7 +29,7 @@ setup() {
 run_tests() {
   [ -x .venv312/bin/python ] || { echo "ci_py312: no .venv312: run 'bash scripts/ci_py312.sh setup' first" >&2; exit 1; }
   .venv312/bin/python -c 'import sys; assert sys.version_info[:2] == (3, 12), sys.version'
-  .venv312/bin/python -m pytest -m "not browser" -n 2 "$@"
+  .venv312/bin/python -m pytest -m "not browser and not site" -n 2 "$@"
 }
 
 # Left out of the CI pass, to keep CI near 10 minutes: the explorer tests, half of the suite's time

@@ -15,14 +15,21 @@ DATA = ROOT / "data"
 NOTEBOOKS = ROOT / "notebooks"
 
 
+#: groups started first, in this order, one per worker: the two longest
+FIRST = ("browser", "site")
+
+
 def worker_group(nodeid: str, params: dict) -> str:
     """The group of tests that run on one worker, in order: the browser tests, which share one
-    JupyterLab server ("browser"); a lesson's notebook and every test of that lesson ("lesson 05"),
-    so its code runs once per run in the test process (tests/lessons.py caches it per process);
-    any other test, its file."""
+    JupyterLab server ("browser"); the website tests, which share one build of the site and the
+    handouts ("site"); a lesson's notebook and every test of that lesson ("lesson 05"), so its code
+    runs once per run in the test process (tests/lessons.py caches it per process); any other
+    test, its file."""
     path = nodeid.split("::", 1)[0]
     if path.startswith("tests/browser/"):
         return "browser"
+    if path.startswith("tests/website/"):
+        return "site"
     lesson = (re.fullmatch(r"notebooks/(\d\d)-[^/]*\.ipynb", path) or re.fullmatch(r"tests/test_lesson(\d\d)_\w*\.py", path)
               or re.match(r"(\d\d) ", str(params.get("name", ""))))
     return f"lesson {lesson.group(1)}" if lesson else path
@@ -30,9 +37,15 @@ def worker_group(nodeid: str, params: dict) -> str:
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the marks
 def pytest_collection_modifyitems(items):
+    """Mark each test with its group, and put the FIRST groups first: pytest-xdist hands out
+    groups in the order they appear, so each of the two longest starts at once on a worker."""
+    groups = {}
     for item in items:
         params = getattr(getattr(item, "callspec", None), "params", {})
-        item.add_marker(pytest.mark.xdist_group(worker_group(item.nodeid, params)))
+        groups[item] = worker_group(item.nodeid, params)
+        item.add_marker(pytest.mark.xdist_group(groups[item]))
+    rank = {group: i for i, group in enumerate(FIRST)}
+    items.sort(key=lambda item: rank.get(groups[item], len(FIRST)))  # stable: order kept in a group
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Fixtures of the website and handout tests (`pytest tests/website`, marker `site`).
+"""Fixtures of the website and handout tests (tests/website, marker `site`).
 
 The site and the handouts are built once per session into a temporary folder, with the
 network cut (a fresh network namespace) when `unshare --net` works, by the documented
@@ -6,8 +6,8 @@ commands (scripts/build_site.py, scripts/build_handouts.py). Pages are loaded fr
 headless Chromium, launched as the browser tests launch it; every request that leaves the
 site's folder is recorded and refused.
 
-These tests run only when tests/website is named on the command line: the default test run
-(`pytest`) does not build the site.
+They are part of the default test run; they share one worker (tests/conftest.py, group "site"),
+so the site is built once. `-m "not site"` leaves them out.
 """
 
 from __future__ import annotations
@@ -27,26 +27,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_handouts import RENDERED  # noqa: E402  (the handouts wait for the same thing)
 
 
-def _named(config) -> bool:
-    """Whether the command line names tests/website or something inside it."""
-    base = Path(config.invocation_params.dir)
-    for arg in config.args:
-        target = (base / arg.split("::")[0]).resolve()
-        if target == HERE or HERE in target.parents:
-            return True
-    return False
-
-
-def pytest_ignore_collect(collection_path, config):
-    if not _named(config):
-        return True
-    return None
-
-
 def pytest_configure(config):
     config.addinivalue_line("markers", "site: builds the course website and handouts (tests/website)")
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m "not site"` is applied
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in item.path.parents:
