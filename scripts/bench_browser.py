@@ -1,6 +1,6 @@
 """Benchmark what a student feels in the browser: JupyterLab in headless Chromium, on this machine.
 
-Usage: python scripts/bench_browser.py [--part explorers runall class] [--lessons 05 06]
+Usage: python scripts/bench_browser.py [--part explorers runall floor class] [--lessons 05 06]
                                       [--moves 20] [--class-sizes 1 5 10 20] [--json F]
 
 - explorers: every explorer, every control moved `--moves` times (dropdowns cycle their options,
@@ -12,6 +12,9 @@ Usage: python scripts/bench_browser.py [--part explorers runall class] [--lesson
 - runall: every lesson, "Run All Cells" in the browser (kernel already started, from the click to
   the last prompt and an idle kernel) against the same notebook executed headless with nbclient in
   this run (kernel start included, and without it).
+- floor: what the page, the kernel and the widgets cost with almost no drawing: two explorers of
+  a notebook written for the run (notebooks/99-floor.ipynb, removed afterwards), one drawing a
+  line on a plain axes, one a line with the axes hidden, measured as the explorers are.
 - class: N simulated students on one JupyterLab server (loopback only): each starts a kernel through
   the server's REST API and runs every code cell of a lesson, all at once; then each moves its
   explorer's first control `--moves` times at once. Reports time until every student has finished,
@@ -240,6 +243,37 @@ def bench_explorers(lab, browser, lessons, moves: int) -> list[dict]:
     return rows
 
 
+# -- the floor: explorers that draw almost nothing --------------------------------------------
+
+FLOOR_CELLS = [
+    ("from ruralrev.explorer import Explorer, Whole", []),
+    ('def draw_line(ax, n):\n    """A line on a plain axes."""\n    ax.plot([0, 1], [0, n], marker="o")\n'
+     '    ax.set(ylim=(0, 20))\n    return f"A line to {n}."\n\n\n'
+     'def draw_bare(ax, n):\n    """A line with the axes hidden."""\n    ax.set_axis_off()\n'
+     '    ax.plot([0, 1], [0, n])\n    ax.set(ylim=(0, 20))\n    return f"A line to {n}, no axes."', []),
+    ('plain = Explorer(draw_line, title="A line on a plain axes", n=Whole(0, 20, 0, label="End"))\nplain',
+     ["explorer"]),
+    ('bare = Explorer(draw_bare, title="A line, axes hidden", n=Whole(0, 20, 0, label="End"))\nbare',
+     ["explorer"]),
+]
+
+
+def bench_floor(lab, browser, moves: int) -> list[dict]:
+    """The explorers of FLOOR_CELLS, in a notebook that exists only for the run."""
+    import nbformat
+    from tests.browser import helpers
+
+    path = helpers.NOTEBOOK_DIR / "99-floor.ipynb"
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                           "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell(code, metadata={"tags": tags}) for code, tags in FLOOR_CELLS]
+    nbformat.write(nb, path)
+    try:
+        return bench_explorers(lab, browser, ["99"], moves)
+    finally:
+        path.unlink()
+
+
 # -- Run All --------------------------------------------------------------------------------
 
 def headless(path: Path) -> tuple[float, float]:
@@ -400,7 +434,7 @@ def bench_class(lab, lesson: str, sizes, moves: int) -> list[dict]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--part", nargs="+", default=["explorers", "runall", "class"], choices=["explorers", "runall", "class"])
+    ap.add_argument("--part", nargs="+", default=["explorers", "runall", "floor", "class"], choices=["explorers", "runall", "floor", "class"])
     ap.add_argument("--lessons", nargs="+", default=[f"{i:02d}" for i in range(9)])
     ap.add_argument("--moves", type=int, default=20, help="changes per control (at least 20 for the README figures)")
     ap.add_argument("--class-lesson", default="05", help="the lesson the simulated class runs")
@@ -427,12 +461,15 @@ def main(argv=None) -> int:
                 if "runall" in args.part:
                     print("\nRun All in the browser against headless (seconds):")
                     results["runall"] = bench_runall(lab, browser, args.lessons)
+                if "floor" in args.part:
+                    print("\nThe floor: explorers that draw almost nothing (ms):")
+                    results["floor"] = bench_floor(lab, browser, args.moves)
             if "class" in args.part:
                 print(f"\nA class on one server, lesson {args.class_lesson}:")
                 results["class"] = bench_class(lab, args.class_lesson, args.class_sizes, args.moves)
         finally:
             lab.stop()
-    for part in ("explorers", "runall", "class"):
+    for part in ("explorers", "runall", "floor", "class"):
         if part in results:
             print(f"\n{part}:\n{table(results[part])}")
     args.json.write_text(json.dumps(results, indent=2) + "\n")

@@ -7,7 +7,7 @@
 #   bash scripts/ci_py312.sh ci              setup, then the tests with the network cut (a fresh
 #                                           network namespace holding only loopback) at a low
 #                                           priority, as .ci/run runs it beside the main tests,
-#                                           without the explorer tests (see CI_SKIP)
+#                                           without the tests listed in CI_SKIP
 #   bash scripts/ci_py312.sh [ARGS]         setup and test
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,11 +32,20 @@ run_tests() {
   .venv312/bin/python -m pytest -m "not browser and not site" -n 2 "$@"
 }
 
-# Left out of the CI pass, to keep CI near 10 minutes: the explorer tests, half of the suite's time
-# (every control of every explorer, tests/test_lessonNN_explorer.py, and the seeded random walk,
-# tests/test_explorer_sweep.py). They run in the main pass with the same pinned libraries; here,
-# nbval still draws every explorer and tests/test_explorer.py tests the explorer base.
+# Left out of the CI pass, to keep CI near 10 minutes; they run in the main pass with the same
+# pinned libraries:
+# - the explorer tests, half of the suite's time (every control of every explorer,
+#   tests/test_lessonNN_explorer.py, and the seeded random walk, tests/test_explorer_sweep.py);
+#   here, nbval still draws every explorer and tests/test_explorer.py tests the explorer base;
+# - the checks that do not depend on the Python version, since they read the repository's files
+#   (docs, lint, notebook hygiene, the package layout, the worker groups, the data package's schema
+#   and provenance, the student edition and its install) or start JupyterLab with the course's
+#   settings.
 CI_SKIP=(--ignore-glob='tests/test_lesson*_explorer.py' --ignore=tests/test_explorer_sweep.py)
+for file in docs lint notebook_hygiene package_layout worker_groups data student_edition \
+    student_edition_install lab_settings; do
+  CI_SKIP+=(--ignore="tests/test_$file.py")
+done
 
 # The pass, and every process it starts, in a cgroup with the smallest CPU share, so it runs on the
 # processor time the main tests leave idle. Kernels are included: jupyter_client starts each one in
@@ -64,6 +73,7 @@ offline_ci() {
   low_priority
   trap leave_cgroup EXIT
   setup
+  echo "ci_py312: installed after ${SECONDS} s"
   if unshare --net true 2>/dev/null; then
     echo "ci_py312: running the test suite on Python 3.12 with no network"
     unshare --net bash -euo pipefail -c 'ip link set lo up && bash scripts/ci_py312.sh test -q "$@"' _ "${CI_SKIP[@]}"

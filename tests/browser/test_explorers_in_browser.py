@@ -57,19 +57,37 @@ def _operate(explorer, step: Step, value: str) -> None:
         field_.fill(value)
         field_.press("Enter")  # continuous_update=False: the value is sent on Enter (or blur)
     elif step.kind == "slider":
-        handle, readout = box.locator(".noUi-handle"), box.locator(".widget-readout")
-        handle.focus()
-        for _ in range(1000):
-            shown = readout.inner_text().strip()
-            if shown == value:
-                break
-            handle.press("ArrowRight" if float(value) > float(shown.replace(",", "")) else "ArrowLeft")
-        else:
-            raise AssertionError(f"slider {step.control!r} never showed {value!r} (shows {shown!r})")
+        _slide(box, step, value)
     elif step.kind == "click":
         box.click()
     else:
         raise ValueError(f"unknown step kind {step.kind!r}")
+
+
+def _slide(box, step: Step, value: str) -> None:
+    """Move the slider's handle with the keyboard until its readout shows `value`: PageUp/PageDown
+    (5 steps each, as a keyboard user moves far) while at least 5 steps remain, then the arrow
+    keys. Each key press is a change the kernel redraws, so far moves take a few presses, not one
+    per step. The step is learnt from the first arrow press; after any overshoot, arrows only."""
+    handle, readout = box.locator(".noUi-handle"), box.locator(".widget-readout")
+    handle.focus()
+    read = lambda: float(readout.inner_text().strip().replace(",", ""))  # noqa: E731
+    step_size, paging, last_side = None, True, None
+    for _ in range(1000):
+        shown = readout.inner_text().strip()
+        if shown == value:
+            return
+        gap = float(value) - read()
+        side = gap > 0
+        paging = paging and last_side in (None, side)  # an overshoot ends paging
+        if paging and step_size and abs(gap) >= 5 * step_size - 1e-9:
+            handle.press("PageUp" if side else "PageDown")
+        else:
+            before = read()
+            handle.press("ArrowRight" if side else "ArrowLeft")
+            step_size = step_size or abs(read() - before) or None
+        last_side = side
+    raise AssertionError(f"slider {step.control!r} never showed {value!r} (shows {readout.inner_text()!r})")
 
 
 def _current_value(explorer, step: Step) -> str:

@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 
 from . import lesson_facts as facts
-from .conftest import open_page
 
 LESSONS = facts.lessons()
 IDS = [p.stem for p in LESSONS]
@@ -64,18 +63,22 @@ def test_chinese_text_is_printed_in_a_font_that_has_it(built, path):
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=IDS)
-def test_no_figure_is_wider_than_the_printed_page(browser, built, path):
-    loaded = open_page(browser, built.html, built.html / "notebooks" / f"{path.stem}.html",
-                       viewport={"width": PRINT_WIDTH_PX, "height": 1100})
+def test_no_figure_is_wider_than_the_printed_page(pages, path):
+    """The lesson's page (opened once for all the site tests), laid out at the printed width with
+    the print styles, then put back as it was."""
+    page = pages(f"notebooks/{path.stem}.html").page
+    screen = page.viewport_size
+    page.set_viewport_size({"width": PRINT_WIDTH_PX, "height": 1100})
+    page.emulate_media(media="print")
     try:
-        loaded.page.emulate_media(media="print")
-        overflow = loaded.page.evaluate("""() => Array.from(document.images)
+        overflow = page.evaluate("""() => Array.from(document.images)
             .filter(i => i.offsetParent !== null)
             .map(i => i.getBoundingClientRect())
             .filter(r => r.left < -0.5 || r.right > document.documentElement.clientWidth + 0.5)
             .map(r => [r.left, r.right])""")
-        shown = loaded.page.evaluate("() => Array.from(document.images).filter(i => i.offsetParent !== null).length")
+        shown = page.evaluate("() => Array.from(document.images).filter(i => i.offsetParent !== null).length")
     finally:
-        loaded.page.context.close()
+        page.emulate_media(media="screen")
+        page.set_viewport_size(screen)
     assert shown >= facts.png_outputs(path, solutions=False)
     assert overflow == []
