@@ -19,7 +19,7 @@ def dockerfile() -> str:
     """The Dockerfile that `jupyter-repo2docker --no-build --debug .` prints for this repository."""
     exe = Path(sys.executable).with_name("jupyter-repo2docker")
     exe = str(exe) if exe.is_file() else shutil.which("jupyter-repo2docker")
-    assert exe, "jupyter-repo2docker is not installed (pip install -r requirements-dev.txt)"
+    assert exe, "jupyter-repo2docker is not installed (pip install -r requirements-site.txt)"
     result = subprocess.run([exe, "--no-build", "--debug", "."], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
