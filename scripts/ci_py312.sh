@@ -33,15 +33,20 @@ run_tests() {
 }
 
 # Left out of the CI pass, to keep CI near 10 minutes; they run in the main pass with the same
-# pinned libraries:
-# - the explorer tests, half of the suite's time (every control of every explorer,
-#   tests/test_lessonNN_explorer.py, and the seeded random walk, tests/test_explorer_sweep.py);
-#   here, nbval still draws every explorer and tests/test_explorer.py tests the explorer base;
+# pinned libraries. What stays: nbval over every notebook (each lesson run in a kernel on 3.12,
+# every explorer drawn), the capstone notebooks, and the tests of the helper package (explorer
+# base, inputs, data loading, the exercise checks of every lesson, quiz, models, errors, safety).
+# - the tests that run a lesson's code again in the test process (those importing tests/lessons.py
+#   or tests/explorers.py: the explorer tests, half of the suite's time, the seeded random walk
+#   over the explorers, and the lessons' data facts); nbval has just run that code on 3.12;
 # - the checks that do not depend on the Python version, since they read the repository's files
 #   (docs, lint, notebook hygiene, the package layout, the worker groups, the data package's schema
 #   and provenance, the student edition and its install) or start JupyterLab with the course's
 #   settings.
-CI_SKIP=(--ignore-glob='tests/test_lesson*_explorer.py' --ignore=tests/test_explorer_sweep.py)
+CI_SKIP=()
+for path in $(grep -l -E '^from (lessons|explorers) import' tests/test_*.py); do
+  CI_SKIP+=(--ignore="$path")
+done
 for file in docs lint notebook_hygiene package_layout worker_groups data student_edition \
     student_edition_install lab_settings; do
   CI_SKIP+=(--ignore="tests/test_$file.py")
