@@ -3,7 +3,7 @@ once per run in the test process, not once per worker."""
 
 import re
 
-from conftest import ROOT, worker_group
+from conftest import ROOT, pytest_collection_modifyitems, worker_group
 
 
 def test_a_lessons_notebook_and_tests_form_one_group():
@@ -25,9 +25,8 @@ def test_every_test_file_that_runs_lesson_code_is_grouped_by_lesson():
             assert re.fullmatch(r"test_lesson\d\d_\w+\.py", path.name) or path.name == "test_explorer_sweep.py", path.name
 
 
-def test_the_browser_and_website_groups_start_first(pytestconfig):
+def test_the_browser_and_website_groups_start_first():
     """pytest-xdist hands out groups in the order they first appear: the two longest come first."""
-    from conftest import pytest_collection_modifyitems
 
     class Item:
         def __init__(self, nodeid):
@@ -41,5 +40,5 @@ def test_the_browser_and_website_groups_start_first(pytestconfig):
                                "tests/website/test_handouts.py::e")]
     pytest_collection_modifyitems(items)
     assert [i.nodeid[-1] for i in items] == ["d", "b", "e", "a", "c"]
-    assert [i.marks[0].kwargs.get("name", i.marks[0].args[0]) for i in items] == [
+    assert [i.marks[0].args[0] for i in items] == [
         "browser", "site", "site", "tests/test_data.py", "tests/test_data.py"]
