@@ -1,5 +1,6 @@
-"""Fixtures for the browser tests: one JupyterLab server and one headless Chromium per session,
-a fresh page per test, screenshots and console logs in test-artifacts/ when a test fails.
+"""Fixtures for the browser tests: one JupyterLab server, one headless Chromium and one JupyterLab
+page per session (each test opens its notebook in that page and closes it after), screenshots
+and console logs in test-artifacts/ when a test fails.
 
 Without Chromium or Playwright the browser tests are skipped, unless RURALREV_REQUIRE_BROWSER=1
 (as in CI), which turns the skip into a failure.
@@ -200,7 +201,9 @@ def start_lab(tmp: Path) -> LabServer:
            "--IdentityProvider.token=", "--ServerApp.ip=127.0.0.1", "--ServerApp.port_retries=0",
            "--LabApp.news_url=None", f"--ServerApp.root_dir={helpers.REPO_ROOT}",
            # JupyterLab makes a checkpoint when it opens a notebook: keep it out of the repository
-           f"--FileCheckpoints.root_dir={dirs['checkpoints']}"]
+           f"--FileCheckpoints.root_dir={dirs['checkpoints']}",
+           # window.jupyterapp: the tests open and close notebooks in one loaded JupyterLab page
+           "--LabApp.expose_app_in_browser=True"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     log_path = tmp / "jupyter-server.log"
@@ -291,19 +294,51 @@ def _is_content_write(method: str, url: str) -> bool:
     return method in ("PUT", "PATCH", "DELETE") or (method == "POST" and not path.rstrip("/").endswith("/checkpoints"))
 
 
-@pytest.fixture
-def page(request, browser, lab, content_writes):
-    """A fresh browser context and page; console errors are collected, and saved with a
-    screenshot to test-artifacts/ if the test fails."""
+def _load_lab(page, base_url: str) -> None:
+    """JupyterLab in a fresh workspace (`?reset`: no notebook from an earlier page comes back),
+    ready to take commands."""
+    page.goto(f"{base_url}/lab?reset", wait_until="domcontentloaded")
+    page.wait_for_function("() => window.jupyterapp", timeout=helpers.KERNEL_TIMEOUT_S * 1000)
+    page.evaluate("() => window.jupyterapp.restored.then(() => true)")
+
+
+@pytest.fixture(scope="session")
+def lab_page(browser, lab, content_writes):
+    """One JupyterLab page for the session, so the app loads once (about 5 s on 2 cores), not once
+    per notebook. Console messages go to the current test's list (`now`)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(30_000)
     page = context.new_page()
-    console: list[str] = []
-    page.on("console", lambda msg: console.append(f"[{msg.type}] {msg.text}")
+    now = {"console": [], "test": "session start"}
+    page.on("console", lambda msg: now["console"].append(f"[{msg.type}] {msg.text}")
             if msg.type in ("error", "warning") else None)
-    page.on("pageerror", lambda exc: console.append(f"[pageerror] {exc}"))
-    page.on("request", lambda req: content_writes.append(f"{req.method} {req.url} ({request.node.nodeid})")
+    page.on("pageerror", lambda exc: now["console"].append(f"[pageerror] {exc}"))
+    page.on("request", lambda req: content_writes.append(f"{req.method} {req.url} ({now['test']})")
             if _is_content_write(req.method, req.url) else None)
+    _load_lab(page, lab.url)
+    yield page, now
+    context.close()
+
+
+def _close_documents(page, base_url: str) -> None:
+    """Close every open document, answering Discard if JupyterLab asks to save; if one is still
+    open after 20 s, load JupyterLab again, so the next test starts with no notebook open."""
+    page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
+    deadline = time.monotonic() + 20
+    while page.locator(".jp-Document").count() and time.monotonic() < deadline:
+        helpers.dismiss_save_dialog(page)
+        page.wait_for_timeout(100)
+    if page.locator(".jp-Document").count():
+        _load_lab(page, base_url)
+
+
+@pytest.fixture
+def page(request, lab, lab_page):
+    """The session's JupyterLab page, with this test's console messages collected; they are saved
+    with a screenshot to test-artifacts/ if the test fails. Documents are closed afterwards."""
+    page, now = lab_page
+    console = now["console"] = []
+    now["test"] = request.node.nodeid
     request.node.browser_console = console  # for tests that want to look at them
     try:
         yield page
@@ -323,11 +358,7 @@ def page(request, browser, lab, content_writes):
             log.write_text("\n".join(console) + "\n", encoding="utf-8")
             _ARTIFACTS.append(str(log))
             print(f"\nbrowser test failed: screenshot {shot}, console log {log}")
-        try:
-            helpers.dismiss_save_dialog(page)
-        except Exception:
-            pass
-        context.close()
+        _close_documents(page, lab.url)
 
 
 @pytest.fixture(scope="session")

@@ -51,8 +51,13 @@ def stored_png_count(path: Path) -> int:
 # ---------------------------------------------------------------------------------------------
 
 def open_notebook(page, base_url: str, name: str) -> None:
-    """Open notebooks/<name> in a fresh workspace (`?reset`: no notebook from an earlier page comes back)."""
-    page.goto(f"{base_url}/lab/tree/notebooks/{name}?reset", wait_until="domcontentloaded")
+    """Open notebooks/<name>: in the JupyterLab already loaded on the page (the browser tests share
+    one), else by loading JupyterLab in a fresh workspace (`?reset`: no notebook from an earlier
+    page comes back)."""
+    if page.url.startswith(f"{base_url}/lab") and page.evaluate("() => !!window.jupyterapp"):
+        page.evaluate("path => window.jupyterapp.commands.execute('docmanager:open', {path})", f"notebooks/{name}")
+    else:
+        page.goto(f"{base_url}/lab/tree/notebooks/{name}?reset", wait_until="domcontentloaded")
     page.locator(".jp-NotebookPanel").first.wait_for(state="visible", timeout=KERNEL_TIMEOUT_S * 1000)
 
 
