@@ -21,7 +21,7 @@ FIRST = ("browser", "site")
 
 def worker_group(nodeid: str, params: dict) -> str:
     """The group of tests that run on one worker, in order: the browser tests, which share one
-    JupyterLab server ("browser"); the website tests, which share one build of the site and the
+    JupyterLab server and page ("browser"); the website tests, which share one build of the site and the
     handouts ("site"); a lesson's notebook and every test of that lesson ("lesson 05"), so its code
     runs once per run in the test process (tests/lessons.py caches it per process); any other
     test, its file."""
