@@ -294,14 +294,6 @@ def _is_content_write(method: str, url: str) -> bool:
     return method in ("PUT", "PATCH", "DELETE") or (method == "POST" and not path.rstrip("/").endswith("/checkpoints"))
 
 
-def _load_lab(page, base_url: str) -> None:
-    """JupyterLab in a fresh workspace (`?reset`: no notebook from an earlier page comes back),
-    ready to take commands."""
-    page.goto(f"{base_url}/lab?reset", wait_until="domcontentloaded")
-    page.wait_for_function("() => window.jupyterapp", timeout=helpers.KERNEL_TIMEOUT_S * 1000)
-    page.evaluate("() => window.jupyterapp.restored.then(() => true)")
-
-
 @pytest.fixture(scope="session")
 def lab_page(browser, lab, content_writes):
     """One JupyterLab page for the session, so the app loads once (about 5 s on 2 cores), not once
@@ -315,21 +307,26 @@ def lab_page(browser, lab, content_writes):
     page.on("pageerror", lambda exc: now["console"].append(f"[pageerror] {exc}"))
     page.on("request", lambda req: content_writes.append(f"{req.method} {req.url} ({now['test']})")
             if _is_content_write(req.method, req.url) else None)
-    _load_lab(page, lab.url)
+    helpers.load_lab(page, lab.url)
     yield page, now
     context.close()
 
 
 def _close_documents(page, base_url: str) -> None:
-    """Close every open document, answering Discard if JupyterLab asks to save; if one is still
-    open after 20 s, load JupyterLab again, so the next test starts with no notebook open."""
-    page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
-    deadline = time.monotonic() + 20
-    while page.locator(".jp-Document").count() and time.monotonic() < deadline:
-        helpers.dismiss_save_dialog(page)
-        page.wait_for_timeout(100)
-    if page.locator(".jp-Document").count():
-        _load_lab(page, base_url)
+    """Close every open document, answering Discard if JupyterLab asks to save. If one is still
+    open after 20 s, or the page broke (a failed test may leave it so), load JupyterLab again: the
+    next test starts with no notebook open either way."""
+    try:
+        page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
+        deadline = time.monotonic() + 20
+        while page.locator(".jp-Document").count() and time.monotonic() < deadline:
+            helpers.dismiss_save_dialog(page)
+            page.wait_for_timeout(100)
+        closed = page.locator(".jp-Document").count() == 0
+    except Exception:
+        closed = False
+    if not closed:
+        helpers.load_lab(page, base_url)
 
 
 @pytest.fixture

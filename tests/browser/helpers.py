@@ -50,6 +50,14 @@ def stored_png_count(path: Path) -> int:
 # JupyterLab page steps (Playwright sync API)
 # ---------------------------------------------------------------------------------------------
 
+def load_lab(page, base_url: str) -> None:
+    """JupyterLab in a fresh workspace (`?reset`: no notebook from an earlier page comes back),
+    ready to take commands (the server exposes the app as window.jupyterapp)."""
+    page.goto(f"{base_url}/lab?reset", wait_until="domcontentloaded")
+    page.wait_for_function("() => window.jupyterapp", timeout=KERNEL_TIMEOUT_S * 1000)
+    page.evaluate("() => window.jupyterapp.restored.then(() => true)")
+
+
 def open_notebook(page, base_url: str, name: str) -> None:
     """Open notebooks/<name>: in the JupyterLab already loaded on the page (the browser tests share
     one), else by loading JupyterLab in a fresh workspace (`?reset`: no notebook from an earlier
