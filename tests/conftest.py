@@ -10,6 +10,8 @@ import pytest
 
 matplotlib.use("Agg")
 
+pytest_plugins = ("pytester",)  # runs pytest inside a test (tests/test_nbval_output_wait.py)
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 NOTEBOOKS = ROOT / "notebooks"
