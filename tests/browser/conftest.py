@@ -317,7 +317,7 @@ def _close_documents(page, base_url: str) -> None:
     open after 20 s, or the page broke (a failed test may leave it so), load JupyterLab again: the
     next test starts with no notebook open either way."""
     try:
-        page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
+        page.evaluate("() => window.jupyterapp.commands.execute('application:close-all').then(() => null)")
         deadline = time.monotonic() + 20
         while page.locator(".jp-Document").count() and time.monotonic() < deadline:
             helpers.dismiss_save_dialog(page)
