@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 
 from conftest import DATA  # noqa: E402
 from lessons import namespace  # noqa: E402
+from ruralrev.inputs import InputError  # noqa: E402
 from ruralrev.measures import growth  # noqa: E402
 
 URBAN, RURAL, RATIO = "urban_disposable_income", "rural_disposable_income", "urban_rural_ratio"
@@ -90,9 +91,11 @@ def test_the_functions_broadcast_over_arrays():
     (lambda: growth.average_growth(0, 10, 2), "first must be positive"),
 ])
 def test_bad_arguments_are_refused_in_one_line(call, fragment):
-    with pytest.raises(ValueError, match=fragment) as err:
+    """An InputError, which a notebook shows as one line, not a traceback."""
+    with pytest.raises(InputError, match=fragment) as err:
         call()
     assert "\n" not in str(err.value)
+    assert err.value._render_traceback_() == [f"InputError: {err.value}"]
 
 
 def test_the_review_s_hand_checked_numbers_on_2015_2024():

@@ -1,4 +1,4 @@
-"""The package keeps only what ../shared/DESIGN.md lists ("the notebook teaches, the package
+"""The package keeps only what docs/authoring.md lists ("the notebook teaches, the package
 supports"): no plotting layer, no widget layer beyond the explorer base."""
 
 from pathlib import Path

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..inputs import InputError
+
 __all__ = ["average_growth", "ratio_path", "years_to_target", "year_reached", "rural_growth_needed"]
 
 # a fractional number of years this close to a whole number counts as that whole number
@@ -27,12 +29,12 @@ _EPS = 1e-9
 def _check_rates(*rates) -> None:
     for g in rates:
         if np.any(np.asarray(g, dtype=float) <= -1):
-            raise ValueError("a growth rate must be above -1 (-100 %): incomes cannot fall to zero or below")
+            raise InputError("a growth rate must be above -1 (-100 %): incomes cannot fall to zero or below")
 
 
 def _check_positive(name: str, x) -> None:
     if np.any(~(np.asarray(x, dtype=float) > 0)):
-        raise ValueError(f"{name} must be positive")
+        raise InputError(f"{name} must be positive")
 
 
 def average_growth(first, last, years):
