@@ -11,6 +11,22 @@ def test_every_question_is_well_formed():
         assert 0 <= q["answer"] < len(q["options"]) >= 2
 
 
+def _right_is_longest(q) -> bool:
+    lengths = [len(option) for option in q["options"]]
+    return lengths[q["answer"]] == max(lengths) and lengths.count(max(lengths)) == 1
+
+
+def test_the_longest_option_is_not_a_giveaway():
+    """A student who always picks the longest option must not pass: the right option is the longest
+    in at most a third of the course's questions (by chance, a quarter) and half of any lesson's."""
+    qs = quiz.questions()
+    longest = sorted(qid for qid, q in qs.items() if _right_is_longest(q))
+    assert len(longest) <= len(qs) / 3, f"{len(longest)} of {len(qs)} questions: {longest}"
+    for lesson in sorted({qid.split(".")[0] for qid in qs}):
+        mine = [qid for qid in qs if qid.startswith(f"{lesson}.")]
+        assert sum(qid in longest for qid in mine) <= len(mine) / 2, (lesson, [q for q in longest if q in mine])
+
+
 def test_check_accepts_letter_index_and_text():
     q = quiz.questions()["00.1"]
     right = q["answer"]
